@@ -1,0 +1,248 @@
+"""The ``lmcoop`` command: ``parse`` articles to JSON, print the ``schema``.
+
+Every input problem (a missing, unreadable, binary or non-UTF-8 file, a JSONL line that is not an
+object with a ``text``) prints one line on stderr naming it; the other inputs are still processed
+and the exit code is 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from . import __version__
+from .models import Article
+from .pipeline import Parser
+from .rules import RulePackError
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_INPUT_ERROR = 2
+
+
+@dataclass(frozen=True)
+class _Input:
+    id: str
+    text: str
+
+
+class _Problems:
+    """Counts input problems while printing each as one line on stderr."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, where: str, what: str) -> None:
+        self.count += 1
+        print(f"lmcoop: {where}: {what}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _build_argument_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT_ERROR
+    try:
+        return int(args.run(args))
+    except RulePackError as error:
+        print(f"lmcoop: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except BrokenPipeError:  # e.g. `lmcoop parse … | head`
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _build_argument_parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="lmcoop", description=__doc__.splitlines()[0] if __doc__ else None)
+    top.add_argument("--version", action="version", version=f"lmcoop {__version__}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    parse = commands.add_parser(
+        "parse",
+        help="parse articles and print what was found",
+        description="Parse article files (or - for standard input) and print JSON.",
+    )
+    parse.add_argument("files", nargs="+", metavar="FILE", help="text files, JSONL files with --input jsonl, or -")
+    parse.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        default="json",
+        help="json: one object (a list for several articles); jsonl: one line per article; text: for reading",
+    )
+    parse.add_argument(
+        "--input",
+        choices=("text", "jsonl"),
+        default="text",
+        help='text: each file is one article; jsonl: one {"id": …, "text": …} per line (other keys ignored)',
+    )
+    parse.add_argument(
+        "--reference-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="resolve relative dates against this day when an article shows no dateline",
+    )
+    parse.add_argument("--rules", action="append", default=[], metavar="PACK.toml", help="add a rule pack (repeatable)")
+    parse.set_defaults(run=_run_parse)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema.set_defaults(run=_run_schema)
+    return top
+
+
+def _iso_date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    json.dump(Article.model_json_schema(), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    parser = Parser.from_files(*args.rules) if args.rules else Parser()
+    problems = _Problems()
+    inputs = _read_inputs(args.files, args.input, problems)
+    out = sys.stdout
+    if args.format == "json":
+        articles = [_parse_one(parser, item, args.reference_date) for item in inputs]
+        if len(articles) == 1 and len(args.files) == 1 and args.input == "text":
+            json.dump(_as_json(articles[0]), out, indent=2, ensure_ascii=False)
+        else:
+            json.dump([_as_json(a) for a in articles], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for item in inputs:
+            article = _parse_one(parser, item, args.reference_date)
+            if args.format == "jsonl":
+                out.write(json.dumps(_as_json(article), ensure_ascii=False) + "\n")
+            else:
+                _write_text(article, out)
+            out.flush()
+    return EXIT_INPUT_ERROR if problems.count else EXIT_OK
+
+
+def _parse_one(parser: Parser, item: _Input, reference_date: datetime.date | None) -> Article:
+    return parser.parse(item.text, reference_date=reference_date, id=item.id)
+
+
+def _as_json(article: Article) -> dict[str, object]:
+    return article.model_dump(mode="json")
+
+
+def _read_inputs(files: Sequence[str], kind: str, problems: _Problems) -> Iterator[_Input]:
+    for name in files:
+        if kind == "text":
+            text = _read_text(name, problems)
+            if text is not None:
+                yield _Input(id=name, text=text)
+        else:
+            yield from _read_jsonl(name, problems)
+
+
+def _open(name: str) -> TextIO:
+    if name == "-":
+        return open(sys.stdin.fileno(), encoding="utf-8", errors="strict", closefd=False)
+    return open(name, encoding="utf-8", errors="strict")
+
+
+def _read_text(name: str, problems: _Problems) -> str | None:
+    where = "<stdin>" if name == "-" else name
+    try:
+        with _open(name) as handle:
+            text = handle.read()
+    except IsADirectoryError:
+        problems.report(where, "is a directory, not a text file")
+        return None
+    except OSError as error:
+        problems.report(where, f"cannot read: {error.strerror or error}")
+        return None
+    except UnicodeDecodeError as error:
+        problems.report(where, f"not UTF-8 text (byte {error.start}); skipped")
+        return None
+    if "\x00" in text:
+        problems.report(where, "looks binary (contains NUL bytes); skipped")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _read_jsonl(name: str, problems: _Problems) -> Iterator[_Input]:
+    where = "<stdin>" if name == "-" else name
+    try:
+        handle = _open(name)
+    except OSError as error:
+        problems.report(where, f"cannot read: {error.strerror or error}")
+        return
+    with handle:
+        number = 0
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                item = _jsonl_item(line, f"{where}:{number}", problems)
+                if item is not None:
+                    yield item
+        except UnicodeDecodeError as error:
+            problems.report(f"{where}:{number + 1}", f"not UTF-8 text (byte {error.start}); rest of file skipped")
+        except OSError as error:
+            problems.report(where, f"cannot read: {error.strerror or error}")
+
+
+def _jsonl_item(line: str, where: str, problems: _Problems) -> _Input | None:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        problems.report(where, f"not valid JSON ({error.msg}); skipped")
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        problems.report(where, 'expected an object with a string "text"; skipped')
+        return None
+    raw_id = record.get("id")
+    return _Input(id=str(raw_id) if raw_id is not None else where, text=record["text"])
+
+
+def _write_text(article: Article, out: TextIO) -> None:
+    """A plain summary for a person to read."""
+    lines = [f"== {article.id}" if article.id else "=="]
+    lines.append(f"title:     {article.title or '-'}")
+    lines.append(f"published: {article.published.isoformat() if article.published else '-'}")
+    if article.event:
+        e = article.event
+        lines.append(f"event:     {e.kind}; date {e.date or '-'}; at {e.location or '-'}; mode {e.mode or '-'}")
+    else:
+        lines.append("event:     -")
+    if article.dates:
+        lines.append("dates:")
+        lines.extend(f"  {d.text!r:32} {d.value or '-'}" for d in article.dates)
+    if article.people:
+        lines.append("people:")
+        for p in article.people:
+            details = ", ".join(x for x in (p.honorific, p.position, p.organization, p.country) if x)
+            lines.append(f"  {p.name} ({details or '-'}) [{p.role}]")
+    if article.organizations:
+        lines.append("organizations:")
+        for o in article.organizations:
+            extra = f" ({o.acronym})" if o.acronym else ""
+            parent = f" < {o.parent}" if o.parent else ""
+            lines.append(f"  {o.name}{extra}{parent}")
+    if article.agreements:
+        lines.append("agreements:")
+        for a in article.agreements:
+            lines.append(
+                f"  {a.kind}: {a.name or a.text} [{a.status}; {a.date or '-'}]"
+                f" parties: {', '.join(a.parties) or '-'}; signed by: {', '.join(a.signatories) or '-'}"
+            )
+    for warning in article.warnings:
+        lines.append(f"warning: {warning}")
+    out.write("\n".join(lines) + "\n\n")

@@ -1,0 +1,108 @@
+"""The text once, with the boundaries every stage shares.
+
+A `Document` is built once per text. Stages look sentences and lines up here instead of scanning
+for them again, and every offset they report is an offset into `Document.text`, the caller's
+string unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+__all__ = ["Document"]
+
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by white space and
+# something that can start a sentence, unless the word before the stop is a known abbreviation
+# ("Mr.", "H.E.", "Co.", "Oct.") or a single capital (an initial). Lines end sentences too.
+_SENTENCE_END = regex.compile(
+    r"""(?<=[.!?][\"'”’)\]]?)[ \t\u00a0]+(?=[\"“'‘(\[]?[\p{Lu}\p{N}])|\n+""",
+    regex.VERSION1,
+)
+_ABBREVIATION_BEFORE = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Ltd|Inc|Corp|No|Nos|Vol|Gen|Col|Lt|Sr|Jr|Rev|Hon|Dept|Univ|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e|approx)|"
+    r"(?:^|[\s(])\p{Lu}(?:\.\s?\p{Lu})*)\.[\"'”’)\]]?$",
+    regex.VERSION1,
+)
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+_ABBREVIATION_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class Document:
+    """The caller's text with its line and sentence boundaries as ``(start, end)`` pairs."""
+
+    text: str
+    lines: tuple[tuple[int, int], ...] = field(init=False)
+    sentences: tuple[tuple[int, int], ...] = field(init=False)
+    _sentence_starts: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lines", _split_lines(self.text))
+        sentences = _split_sentences(self.text)
+        object.__setattr__(self, "sentences", sentences)
+        object.__setattr__(self, "_sentence_starts", tuple(s for s, _ in sentences))
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence that holds `offset` (or the nearest one before it)."""
+        if not self.sentences:
+            return (0, len(self.text))
+        index = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return self.sentences[index]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index into `sentences` of the sentence that holds `offset`."""
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def line_at(self, offset: int) -> tuple[int, int]:
+        """The line that holds `offset`."""
+        starts = [s for s, _ in self.lines]
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.lines[index] if self.lines else (0, len(self.text))
+
+    def non_blank_lines(self) -> tuple[tuple[int, int], ...]:
+        """Lines with something but white space on them, stripped to their content."""
+        out = []
+        for start, end in self.lines:
+            chunk = self.text[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                out.append((start + lead, start + lead + len(stripped)))
+        return tuple(out)
+
+
+def _split_lines(text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    start = 0
+    for match in _LINE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(("\n",)) is False and _ABBREVIATION_BEFORE.search(
+            text, max(start, match.start() - _ABBREVIATION_WINDOW), match.start()
+        ):
+            continue
+        if match.start() > start and text[start : match.start()].strip():
+            spans.append(_strip(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_strip(text, start, len(text)))
+    return tuple(spans)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    return (start + lead, end - trail)

@@ -1,0 +1,1 @@
+"""One module per dimension; each exposes ``extract(doc, rules, found) -> Found``."""

@@ -1,0 +1,219 @@
+"""The vocabularies the extractors read, as typed data loaded from TOML.
+
+A rule pack is a TOML file whose top-level tables name sections of `RuleSet` (``[people]``,
+``[organizations]``, ``[countries]``, ``[dates]``, ``[events]``, ``[agreements]``). The default pack
+is the set of files in ``lmcoop/rules/default/``. `RuleSet.extend` adds words from another pack:
+lists are joined (duplicates dropped, order kept) and tables are merged key by key, so a pack
+only has to name what it adds.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = [
+    "AgreementRules",
+    "CountryEntry",
+    "DateRules",
+    "EventRules",
+    "OrganizationRules",
+    "PeopleRules",
+    "RulePackError",
+    "RuleSet",
+]
+
+T = TypeVar("T")
+
+
+class RulePackError(ValueError):
+    """A rule pack that cannot be read: names the file, the key and what was expected."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class DateRules(_Section):
+    """Words of the calendar."""
+
+    months: dict[str, int] = Field(default_factory=dict)
+    """Month names and abbreviations (lower case) → month number."""
+    weekdays: dict[str, int] = Field(default_factory=dict)
+    """Weekday names and abbreviations (lower case) → ISO weekday (Monday = 1)."""
+    seasons: dict[str, str] = Field(default_factory=dict)
+    """Season words (lower case) → TIMEX season code (SP, SU, FA, WI)."""
+
+
+class PeopleRules(_Section):
+    """Words around a person's name."""
+
+    honorifics: list[str] = Field(default_factory=list)
+    """Honorifics as written ("H.E.", "Mr.", "Lok Chumteav"); matching ignores case of dots/spaces."""
+    positions: list[str] = Field(default_factory=list)
+    """Job-title head words ("Minister", "Director", "Ambassador", "Secretary-General")."""
+    position_modifiers: list[str] = Field(default_factory=list)
+    """Words that may stand before a position ("Deputy", "Vice", "Acting", "Executive")."""
+    attendance_verbs: list[str] = Field(default_factory=list)
+    """Verbs that place a person at the reported event ("attended", "chaired", "signed")."""
+
+
+class OrganizationRules(_Section):
+    """Words that make a name an organization."""
+
+    head_nouns: list[str] = Field(default_factory=list)
+    """Nouns that head an organization's name ("Ministry", "Center", "Institute", "University")."""
+    company_suffixes: list[str] = Field(default_factory=list)
+    """Endings of company names ("Co., Ltd.", "Inc.", "Group")."""
+
+
+class CountryEntry(_Section):
+    """One country: its English short name, other names and demonyms."""
+
+    aliases: list[str] = Field(default_factory=list)
+    """Other names as written ("Lao PDR", "Viet Nam", "PRC")."""
+    demonyms: list[str] = Field(default_factory=list)
+    """Adjectives of nationality ("Cambodian", "Lao")."""
+
+
+class EventRules(_Section):
+    """Words that name an event and how it was held."""
+
+    kinds: dict[str, list[str]] = Field(default_factory=dict)
+    """Event kind → the words that name it ("symposium" → conference)."""
+    online_words: list[str] = Field(default_factory=list)
+    hybrid_words: list[str] = Field(default_factory=list)
+
+
+class AgreementRules(_Section):
+    """Words that name an agreement and say what became of it."""
+
+    kinds: dict[str, list[str]] = Field(default_factory=dict)
+    """Agreement kind → the words that name it ("memorandum of understanding" → mou)."""
+    status_words: dict[str, list[str]] = Field(default_factory=dict)
+    """Status → the verbs or phrases that signal it ("inked" → signed)."""
+
+
+class RuleSet(BaseModel):
+    """All vocabularies, one section per dimension. Build with `default()`, `from_files()`, `extend()`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    dates: DateRules = Field(default_factory=DateRules)
+    people: PeopleRules = Field(default_factory=PeopleRules)
+    organizations: OrganizationRules = Field(default_factory=OrganizationRules)
+    countries: dict[str, CountryEntry] = Field(default_factory=dict)
+    """English short name ("Laos") → its aliases and demonyms."""
+    events: EventRules = Field(default_factory=EventRules)
+    agreements: AgreementRules = Field(default_factory=AgreementRules)
+
+    _compiled: dict[Callable[[RuleSet], Any], Any] = PrivateAttr(default_factory=dict)
+
+    @classmethod
+    def default(cls) -> RuleSet:
+        """The rules shipped with lmcoop (``lmcoop/rules/default/*.toml``), loaded once."""
+        return _default_rules()
+
+    @classmethod
+    def from_files(cls, *paths: str | Path, base: RuleSet | None = None) -> RuleSet:
+        """`base` (the defaults when omitted) extended by each TOML pack in order."""
+        rules = cls.default() if base is None else base
+        for path in paths:
+            rules = rules.extend(_read_pack(Path(path)), source=str(path))
+        return rules
+
+    def extend(self, pack: RuleSet | Mapping[str, Any], *, source: str = "<rules>") -> RuleSet:
+        """A new RuleSet with `pack`'s words added to these; `self` is left unchanged."""
+        data = pack.model_dump() if isinstance(pack, RuleSet) else dict(pack)
+        merged = _merge(self.model_dump(), data)
+        return _validate(merged, source)
+
+    def compiled(self, build: Callable[[RuleSet], T]) -> T:
+        """What `build` makes of these rules (a compiled pattern, a lookup table), made once per RuleSet."""
+        try:
+            return self._compiled[build]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._compiled[build] = build(self)
+            return value
+
+    def country_of(self, word: str) -> str | None:
+        """The English short name for a country name, alias or demonym (any case), else None."""
+        return self.compiled(_country_index).get(word.casefold())
+
+
+def _country_index(rules: RuleSet) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name, entry in rules.countries.items():
+        for word in (name, *entry.aliases, *entry.demonyms):
+            index.setdefault(word.casefold(), name)
+    return index
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, Mapping):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, (list, tuple)):
+        return _unique([*base, *extra])
+    return extra
+
+
+def _unique(items: Iterable[Any]) -> list[Any]:
+    seen: list[Any] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _validate(data: Mapping[str, Any], source: str) -> RuleSet:
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        raise RulePackError(
+            f"{source}: key {key!r}: {first['msg']} (got {first.get('input')!r})"
+            + (f"; and {error.error_count() - 1} more problem(s)" if error.error_count() > 1 else "")
+        ) from None
+
+
+def _read_pack(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data: dict[str, Any] = tomllib.load(handle)
+            return data
+    except OSError as error:
+        raise RulePackError(f"{path}: cannot read rule pack: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise RulePackError(f"{path}: not valid TOML: {error}") from None
+
+
+_DEFAULT: list[RuleSet] = []
+
+
+def _default_rules() -> RuleSet:
+    if not _DEFAULT:
+        merged: dict[str, Any] = {}
+        folder = resources.files("lmcoop.rules").joinpath("default")
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+            if entry.name.endswith(".toml"):
+                try:
+                    data = tomllib.loads(entry.read_text(encoding="utf-8"))
+                except tomllib.TOMLDecodeError as error:
+                    raise RulePackError(f"lmcoop/rules/default/{entry.name}: not valid TOML: {error}") from None
+                merged = _merge(merged, data)
+        _DEFAULT.append(_validate(merged, "lmcoop/rules/default"))
+    return _DEFAULT[0]

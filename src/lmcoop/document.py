@@ -90,7 +90,7 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if match.group().startswith(("\n",)) is False and _ABBREVIATION_BEFORE.search(
-            text, max(start, match.start() - _ABBREVIATION_WINDOW), match.start()
+            text, max(0, match.start() - _ABBREVIATION_WINDOW), match.start()
         ):
             continue
         if match.start() > start and text[start : match.start()].strip():

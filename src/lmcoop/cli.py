@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import json
 import os
 import sys
@@ -140,6 +141,10 @@ def _run_parse(args: argparse.Namespace) -> int:
     inputs = _read_inputs(args.files, args.input, problems)
     articles = _parse_inputs(parser, inputs, args.workers, args.reference_date, bar)
     out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        # JSON is UTF-8; a lone surrogate (legal in a JSONL string, not in UTF-8) comes out as its
+        # JSON escape "\udXXX" instead of failing the run.
+        out.reconfigure(encoding="utf-8" if args.format != "text" else None, errors="backslashreplace")
     try:
         if args.format == "json":
             _write_json(articles, out, single=len(args.files) == 1 and args.input == "text")

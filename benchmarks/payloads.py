@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import cycle, islice
 
-__all__ = ["PAYLOADS"]
+__all__ = ["KNOWN", "PAYLOADS"]
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -109,3 +109,6 @@ PAYLOADS: dict[str, Callable[[int], str]] = {
     )
 }
 """Name → maker of a payload of about the given size in characters."""
+
+KNOWN = ("question_marks", "open_parens", "four_digit_numbers", "no_space", "capitals_commas", "nested_parens")
+"""The payloads known to hurt other date libraries (the issue's list); the others aim at our stages."""

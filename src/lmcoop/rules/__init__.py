@@ -45,7 +45,7 @@ class _Section(BaseModel):
 
 
 class DateRules(_Section):
-    """Words of the calendar."""
+    """Words of the calendar, and of the page furniture around the headline and dateline."""
 
     months: dict[str, int] = Field(default_factory=dict)
     """Month names and abbreviations (lower case) → month number."""
@@ -53,6 +53,25 @@ class DateRules(_Section):
     """Weekday names and abbreviations (lower case) → ISO weekday (Monday = 1)."""
     seasons: dict[str, str] = Field(default_factory=dict)
     """Season words (lower case) → TIMEX season code (SP, SU, FA, WI)."""
+    seasons_as_years: bool = True
+    """Write "spring 2009" as its year (``2009``), as the corpus guidelines do; False gives ``2009-SP``."""
+    number_words: dict[str, int] = Field(default_factory=dict)
+    """Small numbers written as words ("a", "two") for "two years ago"."""
+    count_words: list[str] = Field(default_factory=list)
+    """Words after a number that make it a count or amount, not a year ("percent", "people", "tons")."""
+    number_prefixes: list[str] = Field(default_factory=list)
+    """Words or signs before a number that make it money or an identifier ("$", "No.", "Tel")."""
+    fiscal_year_prefixes: list[str] = Field(default_factory=list)
+    """What may stand before a year, glued or spaced, as part of the date ("FY", "Fiscal Year")."""
+    future_cues: list[str] = Field(default_factory=list)
+    """Words that point a bare weekday forward ("will", "scheduled"): "will open on Monday"."""
+    dateline_labels: list[str] = Field(default_factory=list)
+    """Labels that introduce a page's own date ("date", "update", "published", "posted on")."""
+    page_words: list[str] = Field(default_factory=list)
+    """Words of site furniture ("news", "press release", "home", "board", "view"): a line of only
+    these (and acronyms) is a section label, not the headline."""
+    caption_markers: list[str] = Field(default_factory=list)
+    """Text that glues an image caption to a headline on one line ("hinh anh" on Vietnamese sites)."""
 
 
 class PeopleRules(_Section):

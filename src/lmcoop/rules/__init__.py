@@ -89,6 +89,8 @@ class PeopleRules(_Section):
     """Labels before a credited name ("Reporter", "Editor", "Photo by"); such people are only mentioned."""
     mentioned_cues: list[str] = Field(default_factory=list)
     """Words just before a name that keep it away from the event ("on behalf of", "greetings of")."""
+    list_cues: list[str] = Field(default_factory=list)
+    """Words that open a list of names ("including", "such as", "namely")."""
     group_words: list[str] = Field(default_factory=list)
     """Nouns after a demonym that give the country of the people around ("delegation", "team", "side")."""
 

@@ -162,7 +162,7 @@ def _run_render(args: argparse.Namespace) -> int:
     parser = _parser_for(args)
     problems = _Problems()
     pages = [
-        (item.text, _parse_one(parser, item, args.reference_date))
+        (item.text, parser.parse(item.text, reference_date=args.reference_date, id=item.id))
         for item in _read_inputs(args.files, args.input, problems)
     ]
     sys.stdout.write(render_page(pages))

@@ -29,7 +29,7 @@ class PageReader(HTMLParser):
         self.stack: list[str] = []
         self.problems: list[str] = []
         self.start_tags: list[tuple[str, dict[str, str | None]]] = []
-        self.texts: list[str] = []  # the text of each .text div, tags' labels left out
+        self._text_parts: list[list[str]] = []  # pieces of each .text div, tags' labels left out
         self.marks: list[tuple[str, str]] = []  # (class, text) of each <mark> inside the article text
         self._in_text = 0  # depth inside div.text, 0 when outside
         self._in_label = False
@@ -50,7 +50,12 @@ class PageReader(HTMLParser):
                 self.marks.append((self._mark_class, ""))
         elif tag == "div" and attributes.get("class") == "text":
             self._in_text = 1
-            self.texts.append("")
+            self._text_parts.append([])
+
+    @property
+    def texts(self) -> list[str]:
+        """The text of each article as a reader sees it."""
+        return ["".join(parts) for parts in self._text_parts]
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
@@ -68,7 +73,7 @@ class PageReader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_text and not self._in_label:
-            self.texts[-1] += data
+            self._text_parts[-1].append(data)
             if self._mark_class is not None:
                 cls, text = self.marks[-1]
                 self.marks[-1] = (cls, text + data)
@@ -259,3 +264,25 @@ def test_headless_chromium_draws_the_page(tmp_path: Path) -> None:
     assert shot.exists(), "chromium wrote no screenshot"
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 5000
+
+
+# Hostile input: these only have to finish (in well under a few seconds); no wall time is asserted.
+def test_hostile_many_overlapping_highlights_render() -> None:
+    text = "Ana Tui, Ministry of Oceans, 4 May 2022; " * 2000
+    step = len("Ana Tui, Ministry of Oceans, 4 May 2022; ")
+    dates = tuple(
+        DateMention(text=text[i + 29 : i + 39], start=i + 29, end=i + 39, value="2022-05-04")
+        for i in range(0, len(text), step)
+    )
+    agreements = tuple(
+        Agreement(text=text[i : i + step * 2], start=i, end=i + step * 2, kind="agreement")
+        for i in range(0, len(text) - step * 2, step)
+    )
+    reader = read(render_page([(text, Article(dates=dates, agreements=agreements))]))
+    assert reader.texts == [text]
+
+
+@pytest.mark.parametrize("text", ["(" * 100_000, "?" * 100_000 + "x", "<" * 50_000 + "&" * 50_000])
+def test_hostile_text_renders(text: str) -> None:
+    page = render_page([(text, lmcoop.parse(text))])
+    assert read(page).texts == [text]

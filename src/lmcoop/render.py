@@ -80,30 +80,31 @@ def _marked_text(text: str, marks: Sequence[Highlight]) -> str:
     however the spans overlap.
     """
     cuts = sorted({0, len(text), *(h.start for h in marks), *(h.end for h in marks)})
-    starting: dict[int, list[Highlight]] = {}
-    ending: dict[int, list[Highlight]] = {}
-    for h in marks:
-        starting.setdefault(h.start, []).append(h)
-        ending.setdefault(h.end, []).append(h)
-    active: list[Highlight] = []
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for index, h in enumerate(marks):
+        starting.setdefault(h.start, []).append(index)
+        ending.setdefault(h.end, []).append(index)
+    active: dict[int, Highlight] = {}  # by index into `marks`, in the order they opened
     out: list[str] = []
     for a, b in pairwise(cuts):
-        for h in ending.get(a, ()):
-            active.remove(h)
-        for h in starting.get(a, ()):
-            active.append(h)
+        for index in ending.get(a, ()):
+            del active[index]
+        for index in starting.get(a, ()):
+            h = active[index] = marks[index]
             if h.anchor:
                 out.append(f'<a id="{_e(h.anchor)}"></a>')
         piece = _e(text[a:b])
         if active:
-            inner = min(active, key=lambda h: (h.end - h.start, h.kind))
-            around = sorted({f"in-{h.kind}" for h in active if h.kind != inner.kind})
+            covering = sorted(active.values(), key=lambda h: (h.end - h.start, h.kind))
+            inner = covering[0]
+            around = sorted({f"in-{h.kind}" for h in covering if h.kind != inner.kind})
             classes = " ".join([f"k-{inner.kind}", *around])
-            title = "; ".join(dict.fromkeys(h.label for h in sorted(active, key=lambda h: h.end - h.start)))
+            title = "; ".join(dict.fromkeys(h.label for h in covering))
             out.append(f'<mark class="{classes}" title="{_e(title)}">{piece}</mark>')
         else:
             out.append(piece)
-        for kind in dict.fromkeys(h.kind for h in ending.get(b, ()) if h in active):
+        for kind in dict.fromkeys(marks[index].kind for index in ending.get(b, ())):
             out.append(f'<span class="tag t-{kind}">{_e(KINDS[kind][0])}</span>')
     return "".join(out)
 

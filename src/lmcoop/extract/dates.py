@@ -1,19 +1,593 @@
-"""Every date expression, with its TIMEX value.
+"""Every date expression, with its TIMEX value, and the page's own dateline (`Found.published`).
 
-Not built yet: returns what it was given.
+One linear scan with our own patterns finds full dates in every common English order and
+punctuation ("23 November, 2022", "November 29,2017", "2018-11-19", "24-11-2017"), day and month
+ranges ("14-15 June", "Aug. 27 to Oct. 6"), month-years, years and year ranges ("2023-2027",
+"2020-25"), decades, seasons, weekdays and relative expressions ("last week", "this year").
+dateparser's free-text search is not used: it is slow and finds dates in "About 65%" or "and Sun".
+
+Then the values are completed. The dateline is the first full date that stands on its line as a
+page date does (alone, after a label or a city, before a dash or a time). A date written without a
+year takes the dateline's year, else the year of the nearest full date before it, else the caller's
+`reference_date`, else stays ``XXXX``. Relative expressions resolve against the dateline, else
+`reference_date`, else the first day the text names; with none of these their value is None.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import regex
+
 from ..document import Document
+from ..models import DateMention
 from ..rules import RuleSet
+from ..timex import (
+    DateValue,
+    PartialDate,
+    add_days,
+    add_months,
+    nearest_year,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Found
 
+__all__ = ["RawDate", "extract", "find_dates", "find_raw_dates"]
+
+_SP = r"[ \t\u00a0]"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\p{L}\d]|[.:]\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)(?![\d\p{L}]|[.,:]\d)"
+_BARE_YEAR = r"(?:19\d\d|20\d\d)"
+_ISO_YEAR = r"(?:1[89]|2[01])\d\d"
+_YEAR_SEP = rf"(?:{_SP}{{0,2}},{_SP}{{0,2}}|{_SP}{{1,2}})"
+_RANGE = rf"(?:{_SP}{{0,2}}[-–—~]{_SP}{{0,2}}|{_SP}{{1,2}}(?:to|until|till|through|thru){_SP}{{1,2}})"
+_DAY_RANGE = rf"(?:{_SP}{{0,2}}[-–—~]{_SP}{{0,2}}|{_SP}{{1,2}}(?:to|until|till|through|thru|and|&){_SP}{{1,2}})"
+_RELATIVE_WORD = r"(?:[Tt]his|[Ll]ast|[Nn]ext)"
+
+
+@dataclass(frozen=True)
+class RawDate:
+    """One date expression as found, before its year or anchor is filled in."""
+
+    start: int
+    end: int
+    value: DateValue
+    kind: str
+    """``absolute`` (complete as written), ``yearless`` (month/day without a year), ``month_relative``
+    ("June of this year"), ``relative`` (today, weekdays, this year …)."""
+    relative: tuple[str, int] | None = None
+    """For relative expressions: (unit, shift), unit one of day, weekday, week, month, year."""
+    weekday_direction: str = ""
+    """For weekdays: ``last``, ``next``, ``this`` or empty (a bare weekday)."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    finder: regex.Pattern[str]
+    masks: regex.Pattern[str]
+    count_after: regex.Pattern[str]
+    prefix_before: regex.Pattern[str]
+    future_cue: regex.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    numbers: dict[str, int]
+    seasons_as_years: bool
+
+
+def _alternation(words: list[str], *, escape: bool = True) -> str:
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return "(?:" + "|".join(regex.escape(word) if escape else word for word in ordered) + ")"
+
+
+def _cased(words: list[str]) -> list[str]:
+    """Each word as written in prose: Capitalized and UPPER (never lower case: "may", "march")."""
+    out = []
+    for word in words:
+        out.append(word[:1].upper() + word[1:])
+        out.append(word.upper())
+    return out
+
+
+def _build(rules: RuleSet) -> _Patterns:
+    dates = rules.dates
+    months = dict(dates.months)
+    full_names: dict[int, str] = {}
+    for name, number in months.items():
+        if len(name) > len(full_names.get(number, "")):
+            full_names[number] = name
+    month_any = _alternation(_cased(list(months))) + r"(?:\.(?!\d))?(?!\p{L})"
+    month_full = _alternation(_cased(list(full_names.values()))) + r"(?!\p{L})"
+    weekday_full: dict[int, str] = {}
+    for name, number in dates.weekdays.items():
+        if len(name) > len(weekday_full.get(number, "")):
+            weekday_full[number] = name
+    weekday = _alternation(_cased(list(weekday_full.values()))) + r"(?!\p{L})"
+    season = _alternation([*dates.seasons, *_cased(list(dates.seasons))]) + r"(?!\p{L})"
+    numbers = _alternation(list(dates.number_words)) if dates.number_words else "(?!)"
+    fiscal = _alternation(dates.fiscal_year_prefixes) if dates.fiscal_year_prefixes else "(?!)"
+
+    def month(group: str) -> str:
+        return rf"(?P<{group}>{month_any})"
+
+    def day(group: str) -> str:
+        return rf"(?P<{group}>{_DAY})"
+
+    def year(group: str, body: str = _YEAR) -> str:
+        return rf"(?P<{group}>{body})"
+
+    sp1 = rf"{_SP}{{1,3}}"
+    after_month = rf"(?:(?<=\.){_SP}{{0,3}}|{sp1})"
+    weekday_prefix = rf"(?:{weekday},?{sp1})?"
+    alternatives = [
+        # Aug. 27 to Oct. 6 / December 1, 2023, to March 31, 2024 / July 4th to July 13th
+        rf"(?P<k_mdmd>{month('m1')}{after_month}{day('d1')}(?:{_YEAR_SEP}{year('y1')})?,?{_RANGE}"
+        rf"{month('m2')}{after_month}{day('d2')}(?:{_YEAR_SEP}{year('y2')})?)",
+        # 30 October to 2 November 2023
+        rf"(?P<k_dmdm>(?<![\d.,:/]){day('d1')}{sp1}(?:of{sp1})?{month('m1')}(?:{_YEAR_SEP}{year('y1')})?,?{_RANGE}"
+        rf"{day('d2')}{sp1}(?:of{sp1})?{month('m2')}(?:{_YEAR_SEP}{year('y2')})?)",
+        # 14-15 June / 1 to 3 April 2019
+        rf"(?P<k_ddm>(?<![\d.,:/]){day('d1')}{_DAY_RANGE}{day('d2')}{sp1}(?:of{sp1})?{month('m1')}"
+        rf"(?:{_YEAR_SEP}{year('y1')})?)",
+        # Sept 17-18 / June 14 to 15, 2016 / December 5 and 7 2017
+        rf"(?P<k_mdd>{month('m1')}{after_month}{day('d1')}{_DAY_RANGE}{day('d2')}(?:{_YEAR_SEP}{year('y1')})?)",
+        # (Tuesday,) November 29,2017 / October 18
+        rf"(?P<k_md>{weekday_prefix}{month('m1')}{after_month}{day('d1')}(?:{_YEAR_SEP}{year('y1')})?)",
+        # (Tuesday,) 23 November, 2022 / the 5th of June / 27 September
+        rf"(?P<k_dm>{weekday_prefix}(?<![\d.,:/]){day('d1')}{sp1}(?:of{sp1})?{month('m1')}"
+        rf"(?:{_YEAR_SEP}{year('y1')})?)",
+        # June-July 2019 / April to June 2020
+        rf"(?P<k_mm>{month('m1')}{_RANGE}{month('m2')}{_YEAR_SEP}{year('y1')})",
+        # June of this year / November last year
+        rf"(?P<k_mrel>(?P<m1>{month_full}){sp1}(?:of{sp1})?(?P<rel>{_RELATIVE_WORD}){sp1}year(?!\p{{L}}))",
+        # (in) March: a month alone, after a word that introduces a time
+        rf"(?P<k_month>(?<=(?i:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|end of|"
+        rf"beginning of|start of|middle of)){_SP}{{1,2}}|mid-){month_full}(?!{_SP}{{0,2}}\d))",
+        # November 2020 / June, 2012 / June of 2012
+        rf"(?P<k_my>{month('m1')}{_YEAR_SEP}(?:of{sp1})?{year('y1')})",
+        # 2018-11-19 / 2023.11.04 / 2019/3/26
+        rf"(?P<k_iso>(?<!\d|\d[-./]){year('y1', _ISO_YEAR)}"
+        rf"(?P<sep>[-./])(?P<m1>0?[1-9]|1[0-2])(?P=sep)(?P<d1>0?[1-9]|[12]\d|3[01])(?![\d]|[-./]\d))",
+        # 24-11-2017 / 24/11/2017 / 15 06 2024 / 12 24,2025
+        rf"(?P<k_num>(?<!\d|\d[-./ ])(?P<n1>\d{{1,2}})(?:(?P<sep>[-./])(?P<n2>\d{{1,2}})(?P=sep)"
+        rf"|{_SP}(?P<n2>\d\d){_SP}|{_SP}(?P<n2>\d{{1,2}}),{_SP}?){year('y1', _ISO_YEAR)}(?!\d))",
+        # early 1990s / the 2010s
+        r"(?P<k_decade>(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?<![\d\p{L}])(?P<dec>(?:19|20)\d0)'?s(?!\p{L}))",
+        # 2023-2027 / 2020-25 / (2016/17)
+        rf"(?P<k_yy>(?<![\d\p{{L}}]|\d[-./,:]){year('y1', _BARE_YEAR)}"
+        rf"(?:{_SP}?[-–—/]{_SP}?|{_SP}to{_SP})(?P<y2>{_BARE_YEAR}|\d\d)(?![\d\p{{L}}]|[.,:/-]\d))",
+        # spring 2009 / summer of 2019 / this winter
+        rf"(?P<k_season>(?P<season>{season}){sp1}(?:of{sp1})?{year('y1')})",
+        rf"(?P<k_relseason>(?P<rel>{_RELATIVE_WORD}){sp1}(?P<season>{season}))",
+        # FY2010 / Fiscal Year 2010
+        rf"(?P<k_fy>(?<!\p{{L}}){fiscal}{_SP}?{year('y1')})",
+        # 2016 (not counts, money, ids: checked after the match)
+        rf"(?P<k_year>(?<![\p{{L}}\d_$€£¥#°]|\d[-./,:]){year('y1', _BARE_YEAR)}"
+        rf"(?![\d\p{{L}}_]|[.,:]\d|[-–/]\d|{_SP}?%))",
+        # last Friday / Tuesday
+        rf"(?P<k_weekday>(?:(?P<rel>{_RELATIVE_WORD}|[Cc]oming|[Pp]ast){sp1})?(?<!\p{{L}})(?P<wd>{weekday}))",
+        # this year / last week / next month
+        rf"(?P<k_rel>(?<![\p{{L}}]|[Tt]he{_SP}){_RELATIVE_WORD}{sp1}(?P<unit>year|month|week)(?!\p{{L}}))",
+        # a year ago / two weeks ago
+        rf"(?P<k_ago>(?<!\p{{L}})(?P<num>{numbers}|[Aa]n?|\d{{1,2}}){sp1}(?P<unit>year|month|week|day)s?{sp1}ago(?!\p{{L}}))",
+        # today / yesterday / tomorrow
+        r"(?P<k_day>(?<!\p{L})(?P<word>[Tt]oday|TODAY|[Yy]esterday|[Tt]omorrow)(?!\p{L}))",
+    ]
+    finder = regex.compile("|".join(alternatives), regex.VERSION1)
+    masks = regex.compile(
+        r"(?:https?://|www\.)[^\s<>\"]{1,500}"
+        r"|[\w.+-]{1,100}@[\w-]{1,100}(?:\.[\w-]{1,60}){1,6}"
+        r"|(?<![\w/])[\w-]{1,60}(?:\.[\w-]{1,60}){0,5}\.(?:com|org|net|gov|edu|int|info|cn|jp|kr|kh|la|vn|th|mm|"
+        r"uk|eu|in|pk|ru|kz|tj|de|fr|io)(?:/[^\s<>\"]{0,500})?(?!\w)"
+        r"|(?i:tel|phone|fax|mobile|hotline)\.?:?[ \t]{0,3}\+?[\d()][\d \t().\-]{5,30}\d"
+        r"|\+\d[\d \t().\-]{6,25}\d",
+        regex.VERSION1,
+    )
+    count_words = [word.casefold() for word in dates.count_words]
+    count_after = regex.compile(
+        rf"{_SP}{{0,2}}(?:(?i:{_alternation(count_words)})(?![\p{{L}}\d])"
+        r"|(?!(?:was|has|is|its|this|thus|as|his|plus|upon|versus|across|towards|afterwards|less|unless)\b)"
+        r"\p{Ll}{2,}[^s\W]s(?!\p{L}))",
+        regex.VERSION1,
+    )
+    prefixes = [word.casefold() for word in dates.number_prefixes]
+    prefix_before = regex.compile(
+        rf"(?:(?<![\p{{L}}]){_alternation(prefixes)}){_SP}{{0,2}}$", regex.VERSION1 | regex.IGNORECASE
+    )
+    cues = dates.future_cues or ["will"]
+    future_cue = regex.compile(rf"(?<!\p{{L}}){_alternation(cues)}(?!\p{{L}})", regex.VERSION1 | regex.IGNORECASE)
+    return _Patterns(
+        finder=finder,
+        masks=masks,
+        count_after=count_after,
+        prefix_before=prefix_before,
+        future_cue=future_cue,
+        months={name.casefold(): number for name, number in months.items()},
+        weekdays={name.casefold(): number for name, number in dates.weekdays.items()},
+        seasons={name.casefold(): code for name, code in dates.seasons.items()},
+        numbers={name.casefold(): number for name, number in dates.number_words.items()},
+        seasons_as_years=dates.seasons_as_years,
+    )
+
+
+def _patterns(rules: RuleSet) -> _Patterns:
+    return rules.compiled(_build)
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
+    """Every date expression in `text`, in text order, with the value as written (no resolution)."""
+    patterns = _patterns(rules)
+    masked = [(m.start(), m.end()) for m in patterns.masks.finditer(text)]
+    mask_starts = [start for start, _ in masked]
+    found: list[RawDate] = []
+    for match in patterns.finder.finditer(text):
+        if _in_mask(match.start(), match.end(), masked, mask_starts):
+            continue
+        found.extend(_read(match, text, patterns))
+    return found
+
+
+def _in_mask(start: int, end: int, masked: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, start) - 1
+    for probe in (index, index + 1):
+        if 0 <= probe < len(masked):
+            mask_start, mask_end = masked[probe]
+            if mask_start < end and start < mask_end:
+                return True
+    return False
+
+
+def _int(value: str | None) -> int | None:
+    if not value:
+        return None
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def _month(patterns: _Patterns, word: str | None) -> int | None:
+    if not word:
+        return None
+    return patterns.months.get(word.rstrip(".").casefold())
+
+
+def _point(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
+    point = PartialDate(year, month, day)
+    return point if point.is_valid() else None
+
+
+def _read(match: regex.Match[str], text: str, patterns: _Patterns) -> Iterator[RawDate]:
+    kind = next(name for name, value in match.groupdict().items() if name.startswith("k_") and value is not None)
+    group = match.group
+    start, end = match.span()
+    if kind in ("k_mdmd", "k_dmdm"):
+        y1, y2 = _int(group("y1")), _int(group("y2"))
+        first = _point(y1 or y2, _month(patterns, group("m1")), _int(group("d1")))
+        last = _point(y2 or y1, _month(patterns, group("m2")), _int(group("d2")))
+        if first is not None and last is not None:
+            if first.year is not None and last.year is not None and last.year == first.year and last < first:
+                last = replace(last, year=last.year + 1)
+            yield _dated(start, end, DateValue(first, last))
+    elif kind in ("k_ddm", "k_mdd"):
+        month = _month(patterns, group("m1"))
+        year = _int(group("y1"))
+        d1, d2 = _int(group("d1")), _int(group("d2"))
+        first, last = _point(year, month, d1), _point(year, month, d2)
+        if first is None or last is None or d1 is None or d2 is None:
+            return
+        if d2 > d1:
+            yield _dated(start, end, DateValue(first, last))
+        elif kind == "k_mdd":
+            # "January 23 and 22, respectively": two days, not a range
+            yield _dated(start, match.end("d1"), DateValue(first))
+            yield _dated(match.start("d2"), match.end("d2"), DateValue(last))
+    elif kind in ("k_md", "k_dm"):
+        point = _point(_int(group("y1")), _month(patterns, group("m1")), _int(group("d1")))
+        if point is not None:
+            yield _dated(start, end, DateValue(point))
+    elif kind == "k_mm":
+        year = _int(group("y1"))
+        m1, m2 = _month(patterns, group("m1")), _month(patterns, group("m2"))
+        if m1 is not None and m2 is not None and m2 > m1:
+            yield _dated(start, end, DateValue(PartialDate(year, m1), PartialDate(year, m2)))
+    elif kind == "k_mrel":
+        shift = {"this": 0, "last": -1, "next": 1}[group("rel").casefold()]
+        month = _month(patterns, group("m1"))
+        if month is not None:
+            yield RawDate(start, end, DateValue(PartialDate(None, month)), "month_relative", ("year", shift))
+    elif kind == "k_month":
+        month = _month(patterns, group())
+        if month is not None:
+            yield _dated(start, end, DateValue(PartialDate(None, month)))
+    elif kind == "k_my":
+        point = _point(_int(group("y1")), _month(patterns, group("m1")), None)
+        if point is not None:
+            yield _dated(start, end, DateValue(point))
+    elif kind == "k_iso":
+        point = _point(_int(group("y1")), _int(group("m1")), _int(group("d1")))
+        if point is not None:
+            yield _dated(start, end, DateValue(point))
+    elif kind == "k_num":
+        yield from _numeric(match, start, end)
+    elif kind == "k_decade":
+        decade = _int(group("dec"))
+        yield RawDate(start, end, DateValue(None, decade=decade), "absolute")
+    elif kind == "k_yy":
+        yield from _year_range(match, text, patterns)
+    elif kind == "k_season":
+        year = _int(group("y1"))
+        code = patterns.seasons.get(group("season").casefold())
+        value = DateValue(PartialDate(year), season=None if patterns.seasons_as_years else code)
+        yield _dated(start, end, value)
+    elif kind == "k_relseason":
+        code = patterns.seasons.get(group("season").casefold())
+        shift = {"this": 0, "last": -1, "next": 1}[group("rel").casefold()]
+        if code is not None:
+            yield RawDate(start, end, DateValue(None, season=code), "relative", ("season", shift))
+    elif kind == "k_fy":
+        yield _dated(start, end, DateValue(PartialDate(_int(group("y1")))))
+    elif kind == "k_year":
+        if _is_year(text, start, end, patterns):
+            yield _dated(start, end, DateValue(PartialDate(_int(group("y1")))))
+    elif kind == "k_weekday":
+        number = patterns.weekdays.get(group("wd").casefold())
+        rel = (group("rel") or "").casefold()
+        direction = {"coming": "next", "past": "last"}.get(rel, rel)
+        if number is not None:
+            if not rel:
+                start = match.start("wd")
+            yield RawDate(start, end, DateValue(None), "relative", ("weekday", number), direction)
+    elif kind == "k_rel":
+        words = group().split()
+        shift = {"this": 0, "last": -1, "next": 1}[words[0].casefold()]
+        yield RawDate(start, end, DateValue(None), "relative", (group("unit"), shift))
+    elif kind == "k_ago":
+        number_word = group("num").casefold()
+        count = patterns.numbers.get(number_word) if not number_word.isdigit() else int(number_word)
+        if count is not None:
+            yield RawDate(start, end, DateValue(None), "relative", (group("unit"), -count))
+    elif kind == "k_day":
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[group("word").casefold()]
+        yield RawDate(start, end, DateValue(None), "relative", ("day", shift))
+
+
+def _dated(start: int, end: int, value: DateValue) -> RawDate:
+    return RawDate(start, end, value, "absolute" if value.has_year or value.decade else "yearless")
+
+
+def _numeric(match: regex.Match[str], start: int, end: int) -> Iterator[RawDate]:
+    first, second, year = _int(match.group("n1")), _int(match.group("n2")), _int(match.group("y1"))
+    if first is None or second is None or year is None:
+        return
+    us_style = match.group("sep") is None and "," in match.group()
+    orders = [(second, first), (first, second)] if us_style else [(first, second), (second, first)]
+    for day, month in orders:
+        point = _point(year, month, day)
+        if point is not None:
+            yield _dated(start, end, DateValue(point))
+            return
+
+
+def _year_range(match: regex.Match[str], text: str, patterns: _Patterns) -> Iterator[RawDate]:
+    y1 = _int(match.group("y1"))
+    raw2 = match.group("y2")
+    if y1 is None or raw2 is None:
+        return
+    y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
+    start, end = match.span()
+    if y1 < y2 <= y1 + 100:
+        yield _dated(start, end, DateValue(PartialDate(y1), PartialDate(y2)))
+    elif len(raw2) == 2 and 1 <= int(raw2) <= 12 and "/" not in match.group() and " " not in match.group():
+        yield _dated(start, end, DateValue(PartialDate(y1, int(raw2))))
+    else:
+        first_end = match.end("y1")
+        if _is_year(text, start, first_end, patterns):
+            yield _dated(start, first_end, DateValue(PartialDate(y1)))
+        if len(raw2) == 4 and _is_year(text, match.start("y2"), end, patterns):
+            yield _dated(match.start("y2"), end, DateValue(PartialDate(y2)))
+
+
+def _is_year(text: str, start: int, end: int, patterns: _Patterns) -> bool:
+    """A bare four-digit number is a year unless money, an identifier or a count ("2000 participants")."""
+    if patterns.prefix_before.search(text, max(0, start - 16), start):
+        return False
+    return patterns.count_after.match(text, end, min(len(text), end + 40)) is None
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+def find_dates(
+    text: str,
+    rules: RuleSet,
+    *,
+    published: datetime.date | None = None,
+    reference_date: datetime.date | None = None,
+) -> tuple[DateMention, ...]:
+    """Every date mention of `text` with its value resolved against `published` / `reference_date`."""
+    return _resolve(text, find_raw_dates(text, rules), published, reference_date, _patterns(rules))
+
+
+def _resolve(
+    text: str,
+    raws: list[RawDate],
+    published: datetime.date | None,
+    reference_date: datetime.date | None,
+    patterns: _Patterns,
+) -> tuple[DateMention, ...]:
+    anchor: PartialDate | None = None
+    if published is not None or reference_date is not None:
+        day = published or reference_date
+        assert day is not None
+        anchor = PartialDate(day.year, day.month, day.day)
+    else:
+        for raw in raws:
+            start = raw.value.start
+            if raw.kind in ("absolute", "yearless") and start is not None and start.day is not None:
+                anchor = start
+                break
+    mentions = []
+    last_full_year: int | None = None
+    for raw in raws:
+        value = raw.value
+        if raw.kind == "yearless":
+            value = _resolve_yearless(value, published, last_full_year, reference_date)
+        elif raw.kind == "month_relative":
+            value = _resolve_month_relative(value, raw, anchor)
+        elif raw.kind == "relative":
+            value = _resolve_relative(text, raw, anchor, patterns)
+        elif value.has_year and value.start is not None and value.start.day is not None:
+            last_full_year = value.start.year
+        mentions.append(
+            DateMention(
+                text=text[raw.start : raw.end],
+                start=raw.start,
+                end=raw.end,
+                value=value.value,
+                granularity=value.granularity,
+                date=value.date,
+            )
+        )
+    return tuple(mentions)
+
+
+def _resolve_yearless(
+    value: DateValue,
+    published: datetime.date | None,
+    last_full_year: int | None,
+    reference_date: datetime.date | None,
+) -> DateValue:
+    start = value.start
+    if start is None or start.month is None:
+        return value
+    if published is not None:
+        return value.with_year(nearest_year(start.month, start.day, published))
+    if last_full_year is not None:
+        return value.with_year(last_full_year)
+    if reference_date is not None:
+        return value.with_year(nearest_year(start.month, start.day, reference_date))
+    return value
+
+
+def _resolve_month_relative(value: DateValue, raw: RawDate, anchor: PartialDate | None) -> DateValue:
+    if anchor is None or anchor.year is None or raw.relative is None or value.start is None:
+        return value
+    return value.with_year(anchor.year + raw.relative[1])
+
+
+def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patterns: _Patterns) -> DateValue:
+    if raw.relative is None or anchor is None:
+        return DateValue(None)
+    unit, shift = raw.relative
+    anchor_day = anchor.as_date()
+    if unit == "day":
+        moved = add_days(anchor, shift)
+        return DateValue(moved) if moved is not None else DateValue(None)
+    if unit == "year":
+        return DateValue(PartialDate(anchor.year + shift)) if anchor.year is not None else DateValue(None)
+    if unit == "season":
+        if anchor.year is None or raw.value.season is None:
+            return DateValue(None)
+        return DateValue(PartialDate(anchor.year + shift), season=raw.value.season)
+    if unit == "month":
+        if anchor.year is None or anchor.month is None:
+            return DateValue(None)
+        year, month = add_months(anchor.year, anchor.month, shift)
+        return DateValue(PartialDate(year, month))
+    if anchor_day is None:
+        return DateValue(None)
+    if unit == "week":
+        iso = (anchor_day + datetime.timedelta(weeks=shift)).isocalendar()
+        return DateValue(None, week=(iso[0], iso[1]))
+    if unit == "weekday":
+        direction = raw.weekday_direction
+        if direction == "last":
+            day = weekday_on_or_before(anchor_day, shift, strictly=True)
+        elif direction == "next":
+            day = weekday_on_or_after(anchor_day, shift, strictly=True)
+        elif direction == "this" or _future_sentence(text, raw.start, patterns):
+            day = weekday_on_or_after(anchor_day, shift)
+        else:
+            day = weekday_on_or_before(anchor_day, shift)
+        return DateValue(PartialDate(day.year, day.month, day.day))
+    return DateValue(None)
+
+
+def _future_sentence(text: str, start: int, patterns: _Patterns) -> bool:
+    """True when the words just before a bare weekday speak of the future ("will open on Monday")."""
+    window_start = max(0, start - 80)
+    for stop in (". ", "\n"):
+        found = text.rfind(stop, window_start, start)
+        if found >= 0:
+            window_start = max(window_start, found + 1)
+    return patterns.future_cue.search(text, window_start, start) is not None
+
+
+# --------------------------------------------------------------------------- the dateline
+
+
+def _dateline(doc: Document, raws: list[RawDate], rules: RuleSet) -> RawDate | None:
+    """The first full single date that stands on its line as a page's own date does."""
+    line_starts = [start for start, _ in doc.lines]
+    checker = rules.compiled(_build_dateline)
+    for raw in raws:
+        if raw.kind != "absolute" or raw.value.granularity != "day":
+            continue
+        index = max(0, bisect.bisect_right(line_starts, raw.start) - 1)
+        line_start, line_end = doc.lines[index] if doc.lines else (0, len(doc.text))
+        before = doc.text[line_start : raw.start]
+        after = doc.text[raw.end : line_end]
+        if checker.before.fullmatch(before) and checker.after.match(after):
+            return raw
+    return None
+
+
+@dataclass(frozen=True)
+class _DatelineCheck:
+    before: regex.Pattern[str]
+    after: regex.Pattern[str]
+
+
+def _build_dateline(rules: RuleSet) -> _DatelineCheck:
+    labels = _alternation(rules.dates.dateline_labels) if rules.dates.dateline_labels else "(?!)"
+    word = r"[\p{L}\p{N}][\p{L}\p{N}'’&.-]{0,30}"
+    before = regex.compile(
+        # nothing, a bullet, a label ("Date :", "updatetime:"), up to three short words ("EPN Desk",
+        # "Xinhua) 11:15,", "(China Daily"), or a city dateline ("KUNMING,", "Beijing, China,")
+        rf"[\s•·▪*>|(\[]{{0,6}}"
+        rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}}"
+        rf"|(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
+        rf"{word}[)]?,?(?:[ \t]{{1,3}}|$)){{1,3}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
+        rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
+        regex.VERSION1,
+    )
+    after = regex.compile(
+        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})",
+        regex.VERSION1,
+    )
+    return _DatelineCheck(before=before, after=after)
+
+
+# --------------------------------------------------------------------------- the stage
+
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
-    """Not built yet: returns `found` unchanged."""
-    return found
+    """Fill `found.dates` (every mention, text order) and `found.published` (the page's dateline)."""
+    patterns = _patterns(rules)
+    raws = find_raw_dates(doc.text, rules)
+    line = _dateline(doc, raws, rules)
+    published_day = line.value.date if line is not None else None
+    mentions = _resolve(doc.text, raws, published_day, found.reference_date, patterns)
+    published = None
+    if line is not None:
+        published = next(m for m in mentions if m.start == line.start and m.end == line.end)
+    return replace(found, dates=mentions, published=published)

@@ -1,19 +1,240 @@
-"""The headline and the page's own dateline (publication date).
+"""The headline (`Found.title`).
 
-Not built yet: returns what it was given.
+Pages come with furniture above the headline: site names, menus, breadcrumbs ("Home > News"),
+category labels, "Developed by …" lines, bylines and date lines. The headline is looked for among
+the lines above the first body paragraph: furniture is dropped by its shape (bullets, breadcrumbs,
+"Label: value", lines of only page words such as "Press Release" or "KEI News", lines in another
+script, one-word lines, sentences), and of what remains the line that the page repeats (a headline
+is often shown twice, or as the last breadcrumb) or that stands next to the page's date line wins;
+else the first one. A text that opens straight with a body paragraph has no headline (None).
+
+The publication date is not read here: the dates stage, which finds every date, picks the dateline.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import regex
+
 from ..document import Document
+from ..models import Span
 from ..rules import RuleSet
+from .dates import RawDate, find_raw_dates
 
 if TYPE_CHECKING:
     from ..pipeline import Found
 
+__all__ = ["extract", "find_title"]
+
+_HEAD_LINES = 60
+"""How many non-blank lines from the top may hold the headline."""
+_HEAD_CHARS = 6000
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*", regex.VERSION1)
+_LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\p{N}]", regex.VERSION1)
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", regex.VERSION1)
+_BULLET = regex.compile(r"^[•·▪▷►▶■□◆◇●○*\-–—|]+", regex.VERSION1)
+_NUMBERED = regex.compile(r"^\(?\d{1,2}[.)]\s*\p{L}", regex.VERSION1)
+_BREADCRUMB = regex.compile(r"(?:^|\s)(?:>|»|›)\s", regex.VERSION1)
+_LABEL = regex.compile(r"^([^:：]{1,40})[:：]\s*(.*)$", regex.VERSION1)
+_SENTENCE_END = regex.compile(r"[.!?。][\"'”’)\]]*$", regex.VERSION1)
+_TWO_SENTENCES = regex.compile(r"\p{Ll}[.!?][\"'”’)]?\s+\p{Lu}", regex.VERSION1)
+_BRACKET_LABEL = regex.compile(r"^\[[^\]]{1,60}\]\s*", regex.VERSION1)
+_BYLINE = regex.compile(r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©)", regex.VERSION1)
+_CITY_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]{2,40}(?:,[^\n]{0,40})?\s(?:—|–|--|-)\s", regex.VERSION1)
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "&"})
+_OPENS_WITH_DATE = regex.compile(r"^(?i:on|from|since|in)\s", regex.VERSION1)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    indent: int
+    kind: str
+    """``candidate``, ``meta`` (a date line), ``body``, ``skip`` or ``breadcrumb``."""
+    tail: str = ""
+    """For a breadcrumb: its last element."""
+
+
+@dataclass(frozen=True)
+class _PageWords:
+    words: frozenset[str]
+    captions: tuple[str, ...]
+
+
+def _page_words(rules: RuleSet) -> _PageWords:
+    return _PageWords(
+        words=frozenset(word.casefold() for word in rules.dates.page_words),
+        captions=tuple(marker.casefold() for marker in rules.dates.caption_markers),
+    )
+
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
-    """Not built yet: returns `found` unchanged."""
-    return found
+    """Fill `found.title` with the headline's span (None when the text opens with its body)."""
+    return replace(found, title=find_title(doc, rules))
+
+
+def find_title(doc: Document, rules: RuleSet) -> Span | None:
+    """The headline as written on its line, or None."""
+    text = doc.text
+    head = [span for span in doc.non_blank_lines()[:_HEAD_LINES] if span[0] < _HEAD_CHARS]
+    if not head:
+        return None
+    head_end = head[-1][1]
+    dates = find_raw_dates(text[:head_end], rules)
+    words = rules.compiled(_page_words)
+    lines: list[_Line] = []
+    for start, end in head:
+        line = _classify(text, start, end, dates, words, doc)
+        lines.append(line)
+        if line.kind == "body":
+            break
+    candidates = [index for index, line in enumerate(lines) if line.kind == "candidate"]
+    if not candidates:
+        return None
+    keys = [_key(text[line.start : line.end]) for line in lines]
+    tails = [_key(line.tail) for line in lines if line.kind == "breadcrumb"]
+    body_indent = lines[-1].indent if lines[-1].kind == "body" else 0
+    best_index, best_score = candidates[0], -1
+    for rank, index in enumerate(candidates):
+        line = lines[index]
+        key = keys[index]
+        score = 1 if rank == 0 else 0
+        others = [other for position, other in enumerate(keys) if position != index]
+        if key and (key in tails or any(other == key or _extends(other, key) for other in others)):
+            score += 4
+        if _neighbour_kind(lines, index, -1) == "meta" or _neighbour_kind(lines, index, 1) == "meta":
+            score += 2
+        if body_indent and line.indent == body_indent:
+            score += 1
+        if score > best_score:
+            best_index, best_score = index, score
+    best = lines[best_index]
+    return Span(text=text[best.start : best.end], start=best.start, end=best.end)
+
+
+def _key(line: str) -> str:
+    return " ".join(word.casefold() for word in _WORD.findall(line))
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` plus a short site suffix ("… expert-Xinhua", "… | Site name")."""
+    if not longer.startswith(shorter) or len(longer) == len(shorter):
+        return False
+    return 0 < len(longer[len(shorter) :].split()) <= 4 or longer[len(shorter)] != " "
+
+
+def _neighbour_kind(lines: list[_Line], index: int, step: int) -> str:
+    probe = index + step
+    if 0 <= probe < len(lines):
+        return lines[probe].kind
+    return ""
+
+
+def _classify(
+    text: str,
+    start: int,
+    end: int,
+    dates: list[RawDate],
+    words: _PageWords,
+    doc: Document,
+) -> _Line:
+    raw_line = text[start:end]
+    line_start = doc.line_at(start)[0]
+    indent = start - line_start
+    # a caption glued to the headline on the same line ("… protection hinh anh 1China and …")
+    folded = raw_line.casefold()
+    for marker in words.captions:
+        cut = folded.find(" " + marker + " ")
+        if cut > 0:
+            return _classify_text(text, start, start + cut, indent, dates, words)
+    return _classify_text(text, start, end, indent, dates, words)
+
+
+def _classify_text(
+    text: str,
+    start: int,
+    end: int,
+    indent: int,
+    dates: list[RawDate],
+    words: _PageWords,
+) -> _Line:
+    line = text[start:end]
+    letters = _LETTER_OR_DIGIT.findall(line)
+    if not letters or len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(letters):
+        return _Line(start, end, indent, "skip")
+    if _BREADCRUMB.search(line) or line.startswith((">", "»")):
+        parts = regex.split(r"\s(?:>|»|›)\s", line)
+        return _Line(start, end, indent, "breadcrumb", tail=parts[-1].strip())
+    if _BYLINE.search(line):
+        return _Line(start, end, indent, "skip")
+    bullet = _BULLET.match(line)
+    line_dates = [raw for raw in dates if start <= raw.start < end]
+    day_dates = [raw for raw in line_dates if raw.value.start is not None and raw.value.start.day is not None]
+    tokens = _WORD.findall(line)
+    if day_dates:
+        first, last = day_dates[0], day_dates[-1]
+        outside = _WORD.findall(text[start : first.start]) + _WORD.findall(text[last.end : end])
+        outside = [token for token in outside if not token[:1].isdigit()]
+        if len(outside) <= 6:
+            return _Line(start, end, indent, "meta")
+        lead = _WORD.findall(text[start : first.start])
+        if len(lead) <= 2 and not _OPENS_WITH_DATE.match(line):
+            # "date 2022-08-28 China, ASEAN to hold forum …": the headline follows the page date
+            rest_start = first.end
+            while rest_start < end and not text[rest_start].isalnum():
+                rest_start += 1
+            after_date = _classify_text(text, rest_start, end, indent, [], words)
+            return after_date if after_date.kind in ("candidate", "body") else _Line(start, end, indent, "meta")
+        trailing = text[last.end : end].strip()
+        if not trailing and text[start : last.start].rstrip()[-1:].isalnum():
+            # "Headline … Japan 2023.11.04": the page date written after the headline
+            cut = start + len(text[start : last.start].rstrip())
+            return _classify_text(text, start, cut, indent, [], words)
+    if bullet or _NUMBERED.match(line):
+        return _Line(start, end, indent, "body" if len(tokens) >= 25 else "skip")
+    if _is_body(line, tokens):
+        return _Line(start, end, indent, "body")
+    label = _LABEL.match(line)
+    if label and len(_WORD.findall(label.group(1))) <= 3 and len(_WORD.findall(label.group(2))) <= 3:
+        return _Line(start, end, indent, "skip")
+    bracket = _BRACKET_LABEL.match(line)
+    if bracket:
+        if bracket.end() >= len(line):
+            return _Line(start, end, indent, "skip")
+        return _classify_text(text, start + bracket.end(), end, indent, [], words)
+    if len(tokens) <= 1 or _SENTENCE_END.search(line) or ". " in line:
+        return _Line(start, end, indent, "skip")
+    if len(tokens) <= 5 and all(_is_page_word(token, words.words) for token in tokens):
+        return _Line(start, end, indent, "skip")
+    stripped_start = start
+    for category in tokens[:1]:
+        rest = tokens[1:]
+        if (
+            category.casefold() in words.words
+            and category[:1].isupper()
+            and len(rest) >= 4
+            and rest[0][:1].isdigit()
+            and category.casefold() not in _FUNCTION_WORDS
+        ):
+            stripped_start = start + line.index(rest[0], len(category))
+    return _Line(stripped_start, end, indent, "candidate")
+
+
+def _is_page_word(token: str, words: frozenset[str]) -> bool:
+    if not _LATIN_OR_DIGIT.search(token):
+        return True
+    return token.casefold() in words or (token.isupper() and len(token) <= 6)
+
+
+def _is_body(line: str, tokens: list[str]) -> bool:
+    """A paragraph: a long sentence, two sentences, a "CITY —" dateline lead, or "On <date>, …"."""
+    if len(tokens) >= 40:
+        return True
+    if len(tokens) >= 10 and (_SENTENCE_END.search(line) or _TWO_SENTENCES.search(line)):
+        return True
+    if _CITY_DATELINE.match(line) and len(tokens) >= 8:
+        return True
+    return bool(_OPENS_WITH_DATE.match(line) and len(tokens) >= 8 and "," in line)

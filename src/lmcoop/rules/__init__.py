@@ -54,7 +54,7 @@ class _Section(BaseModel):
 
 
 class DateRules(_Section):
-    """Words of the calendar."""
+    """Words of the calendar, and of the page furniture around the headline and dateline."""
 
     months: dict[str, int] = Field(default_factory=dict)
     """Month names and abbreviations (lower case) → month number."""
@@ -62,6 +62,25 @@ class DateRules(_Section):
     """Weekday names and abbreviations (lower case) → ISO weekday (Monday = 1)."""
     seasons: dict[str, str] = Field(default_factory=dict)
     """Season words (lower case) → TIMEX season code (SP, SU, FA, WI)."""
+    seasons_as_years: bool = True
+    """Write "spring 2009" as its year (``2009``), as the corpus guidelines do; False gives ``2009-SP``."""
+    number_words: dict[str, int] = Field(default_factory=dict)
+    """Small numbers written as words ("a", "two") for "two years ago"."""
+    count_words: list[str] = Field(default_factory=list)
+    """Words after a number that make it a count or amount, not a year ("percent", "people", "tons")."""
+    number_prefixes: list[str] = Field(default_factory=list)
+    """Words or signs before a number that make it money or an identifier ("$", "No.", "Tel")."""
+    fiscal_year_prefixes: list[str] = Field(default_factory=list)
+    """What may stand before a year, glued or spaced, as part of the date ("FY", "Fiscal Year")."""
+    future_cues: list[str] = Field(default_factory=list)
+    """Words that point a bare weekday forward ("will", "scheduled"): "will open on Monday"."""
+    dateline_labels: list[str] = Field(default_factory=list)
+    """Labels that introduce a page's own date ("date", "update", "published", "posted on")."""
+    page_words: list[str] = Field(default_factory=list)
+    """Words of site furniture ("news", "press release", "home", "board", "view"): a line of only
+    these (and acronyms) is a section label, not the headline."""
+    caption_markers: list[str] = Field(default_factory=list)
+    """Text that glues an image caption to a headline on one line ("hinh anh" on Vietnamese sites)."""
 
 
 class PeopleRules(_Section):
@@ -75,6 +94,12 @@ class PeopleRules(_Section):
     """Words that may stand before a position ("Deputy", "Vice", "Acting", "Executive")."""
     attendance_verbs: list[str] = Field(default_factory=list)
     """Verbs that place a person at the reported event ("attended", "chaired", "signed")."""
+    byline_labels: list[str] = Field(default_factory=list)
+    """Labels before a credited name ("Reporter", "Editor", "Photo by"); such people are only mentioned."""
+    mentioned_cues: list[str] = Field(default_factory=list)
+    """Words just before a name that keep it away from the event ("on behalf of", "greetings of")."""
+    group_words: list[str] = Field(default_factory=list)
+    """Nouns after a demonym that give the country of the people around ("delegation", "team", "side")."""
 
 
 class OrganizationRules(_Section):
@@ -84,6 +109,24 @@ class OrganizationRules(_Section):
     """Nouns that head an organization's name ("Ministry", "Center", "Institute", "University")."""
     company_suffixes: list[str] = Field(default_factory=list)
     """Endings of company names ("Co., Ltd.", "Inc.", "Group")."""
+    unit_heads: list[str] = Field(default_factory=list)
+    """Heads of units inside a larger body ("Department", "Division"): "X, Y" makes Y the parent."""
+    located_heads: list[str] = Field(default_factory=list)
+    """Heads whose name goes on with "in <country>" ("Cambodian Embassy in China")."""
+    source_labels: list[str] = Field(default_factory=list)
+    """Labels before a credited publisher ("Source: …")."""
+    function_words: list[str] = Field(default_factory=list)
+    """Capitalized words that open a sentence but never a name ("In", "During", "Both")."""
+    country_stripped_before: list[str] = Field(default_factory=list)
+    """Heads whose leading country word is not part of the name ("the Cambodian Ministry of …")."""
+    system_prefixes: list[str] = Field(default_factory=list)
+    """Words that start the names of international bodies without a head noun ("United Nations", "UN")."""
+    portfolio_words: list[str] = Field(default_factory=list)
+    """Subject words of ministries and portfolios ("Environment", "Ecology"): never part of a person's name."""
+    not_organization_words: list[str] = Field(default_factory=list)
+    """Words that make a capitalized name an event, plan or programme, not a body ("Conference", "Agenda")."""
+    not_acronyms: list[str] = Field(default_factory=list)
+    """Capitalized abbreviations that never stand for an organization ("MoU", "CEO", "SDGs")."""
 
 
 class CountryEntry(_Section):

@@ -365,9 +365,11 @@ class DiffEntry:
     change: DiffChange
     gold: str | None = None
     pred: str | None = None
+    record: str | None = None
+    """For a value that differs inside a paired record: which record ("Mina Osei", an agreement)."""
 
     def as_dict(self) -> Json:
-        return {"field": self.field, "change": self.change, "gold": self.gold, "pred": self.pred}
+        return {"field": self.field, "change": self.change, "record": self.record, "gold": self.gold, "pred": self.pred}
 
 
 @dataclass(frozen=True)
@@ -398,10 +400,10 @@ class Scores:
         """Score one article's prediction against its gold; returns what differed."""
         diff: list[DiffEntry] = []
 
-        def check(name: str, ok: bool, gold_value: object, pred_value: object, label: str = "") -> None:
+        def check(name: str, ok: bool, gold_value: object, pred_value: object, record: str | None = None) -> None:
             self._check(name, ok)
             if not ok:
-                diff.append(DiffEntry(name, "differs", f"{label}{_show(gold_value)}", f"{label}{_show(pred_value)}"))
+                diff.append(DiffEntry(name, "differs", _show(gold_value), _show(pred_value), record))
 
         def count(name: str, pairing: _Pairing, describe: Callable[[Any], str]) -> None:
             self._count(name, pairing)
@@ -434,7 +436,7 @@ class Scores:
         count("organizations", orgs, _describe_org)
         for g, p in orgs.pairs:
             ok = _key(g.get("acronym")) == _key(p.get("acronym"))
-            check("organizations.acronym", ok, g.get("acronym"), p.get("acronym"), f"{g.get('name')}: ")
+            check("organizations.acronym", ok, g.get("acronym"), p.get("acronym"), g.get("name"))
         self._score_agreements(gold, pred, acronyms, check, count)
         return ArticleDiff(article_id, tuple(diff))
 
@@ -464,7 +466,7 @@ class Scores:
         people = _pair(g_people, p_people, lambda g, p: _same_name(g.get("name"), p.get("name")))
         count("people", people, _describe_person)
         for g, p in people.pairs:
-            label = f"{g.get('name')}: "
+            label = g.get("name")
             check("people.position", _same_position(g.get("position"), p.get("position")), g.get("position"),
                   p.get("position"), label)  # fmt: skip
             check("people.organization", _same_org(g.get("organization"), p.get("organization"), acronyms),
@@ -491,7 +493,7 @@ class Scores:
         agreements = _pair(gold.get("agreements") or [], pred.get("agreements") or [], _same_agreement)
         count("agreements", agreements, _describe_agreement)
         for g, p in agreements.pairs:
-            label = f"{g.get('name') or g.get('text')}: "
+            label = g.get("name") or g.get("text")
             check("agreements.date", g.get("date") == p.get("date"), g.get("date"), p.get("date"), label)
             check("agreements.status", g.get("status") == p.get("status"), g.get("status"), p.get("status"), label)
             for key in ("parties", "signatories"):
@@ -500,7 +502,7 @@ class Scores:
                     p.get(key) or [],
                     lambda a, b: _same_org(a, b, acronyms) or _same_name(a, b),
                 )
-                count(f"agreements.{key}", members, lambda name, label=label: f"{label}{name}")
+                count(f"agreements.{key}", members, lambda name, label=label: f"{label}: {name}")
 
     def report(self) -> Json:
         """Per field ``{p, r, f1, tp, fp, fn}`` or ``{acc, n}``, and ``overall``: the shape score.py prints."""
@@ -617,5 +619,5 @@ def format_diffs(diffs: Iterable[ArticleDiff]) -> Iterator[str]:
             elif entry.change == "extra":
                 what = entry.pred
             else:
-                what = f"{entry.gold}  →  {entry.pred}"
+                what = (f"{entry.record}: " if entry.record else "") + f"{entry.gold}  →  {entry.pred}"
             yield f"  {_SIGNS[entry.change]} {entry.field:24s} {what}"

@@ -195,6 +195,7 @@ mark{padding:.1em .2em;border-radius:3px}
 table{border-collapse:collapse;width:100%;font-size:.85em}
 th,td{border:1px solid #e5e7eb;padding:.2em .4em;text-align:left;vertical-align:top}
 thead th{background:#f3f4f6}
+table.summary th{width:6.5em;white-space:nowrap;background:#f9fafb}
 .none{color:#9ca3af}
 @media (max-width:900px){.columns{grid-template-columns:1fr}}
 """

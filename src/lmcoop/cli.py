@@ -117,6 +117,7 @@ def _build_argument_parser() -> argparse.ArgumentParser:
     render.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD", help="as for parse")
     _add_rule_options(render)
     render.set_defaults(run=_run_render)
+    parse.add_argument("--plugins", action="store_true", help="also use rule packs installed as lmcoop.rules")
     return top
 
 
@@ -183,7 +184,7 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    parser = Parser.from_files(*args.rules) if args.rules else Parser()
+    parser = _parser_for(args)
     problems = _Problems()
     inputs = _read_inputs(args.files, args.input, problems)
     out = sys.stdout

@@ -1,4 +1,4 @@
-"""The ``lmcoop`` command: ``parse`` articles to JSON, print the ``schema``.
+"""The ``lmcoop`` command: ``parse`` articles to JSON, print the ``schema``, ``evaluate``, ``render``.
 
 Every input problem (a missing, unreadable, binary or non-UTF-8 file, a JSONL line that is not an
 object with a ``text``) prints one line on stderr naming it; the other inputs are still processed
@@ -108,7 +108,80 @@ def _build_argument_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
     schema.set_defaults(run=_run_schema)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score the parser against a gold file",
+        description="Parse every article of a gold JSONL file and print precision, recall and F1 per field.",
+    )
+    evaluate.add_argument("gold", metavar="GOLD.jsonl", help='one {"id", "text", "gold"} object per line')
+    evaluate.add_argument("--predictions", metavar="PRED.jsonl", help="score these saved predictions instead")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--diff", action="store_true", help="print what was missed (-), extra (+), different (~)")
+    _add_rule_options(evaluate)
+    evaluate.set_defaults(run=_run_evaluate)
+
+    render = commands.add_parser(
+        "render",
+        help="an HTML page with every extraction highlighted",
+        description="Parse articles and print one self-contained HTML page showing what was found.",
+    )
+    render.add_argument("files", nargs="+", metavar="FILE", help="text files, JSONL files with --input jsonl, or -")
+    render.add_argument("--input", choices=("text", "jsonl"), default="text", help="as for parse")
+    render.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD", help="as for parse")
+    _add_rule_options(render)
+    render.set_defaults(run=_run_render)
+    parse.add_argument("--plugins", action="store_true", help="also use rule packs installed as lmcoop.rules")
     return top
+
+
+def _add_rule_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--rules", action="append", default=[], metavar="PACK.toml", help="add a rule pack")
+    command.add_argument("--plugins", action="store_true", help="also use rule packs installed as lmcoop.rules")
+
+
+def _parser_for(args: argparse.Namespace) -> Parser:
+    return Parser.from_files(*args.rules, plugins=getattr(args, "plugins", False))
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import GoldFileError, evaluate, format_diffs, format_report, read_gold, read_predictions
+    from .evaluate import score_predictions as score_saved
+
+    try:
+        gold = read_gold(args.gold)
+        if args.predictions:
+            result = score_saved(gold, read_predictions(args.predictions))
+        else:
+            result = evaluate(gold, _parser_for(args))
+    except GoldFileError as error:
+        print(f"lmcoop: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    if args.json:
+        report: dict[str, object] = result.report()
+        if args.diff:
+            report = {"scores": report, "diff": [d.as_dict() for d in result.diffs if d.entries]}
+        json.dump(report, sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if args.diff:
+        sys.stdout.writelines(line + "\n" for line in format_diffs(result.diffs))
+        sys.stdout.write("\n")
+    sys.stdout.writelines(line + "\n" for line in format_report(result.report()))
+    return EXIT_OK
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from .render import render_page
+
+    parser = _parser_for(args)
+    problems = _Problems()
+    pages = [
+        (item.text, parser.parse(item.text, reference_date=args.reference_date, id=item.id))
+        for item in _read_inputs(args.files, args.input, problems)
+    ]
+    sys.stdout.write(render_page(pages))
+    return EXIT_INPUT_ERROR if problems.count else EXIT_OK
 
 
 def _iso_date(value: str) -> datetime.date:
@@ -135,7 +208,7 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    parser = Parser.from_files(*args.rules) if args.rules else Parser()
+    parser = _parser_for(args)
     problems = _Problems()
     bar = _progress_bar(args.files, problems)
     inputs = _read_inputs(args.files, args.input, problems)

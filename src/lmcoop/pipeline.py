@@ -60,13 +60,19 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 class Parser:
     """Parses texts with one `RuleSet`; build it once and reuse it."""
 
-    def __init__(self, rules: RuleSet | None = None) -> None:
-        self.rules = RuleSet.default() if rules is None else rules
+    def __init__(self, rules: RuleSet | None = None, *, plugins: bool = False) -> None:
+        """`rules` (the defaults when omitted), plus the installed ``lmcoop.rules`` packs if `plugins`.
+
+        Installed packs are never picked up unless asked for, so a plain ``Parser()`` gives the same
+        answers on every machine.
+        """
+        rules = RuleSet.default() if rules is None else rules
+        self.rules = rules.with_plugins() if plugins else rules
 
     @classmethod
-    def from_files(cls, *paths: str | Path) -> Parser:
-        """A parser whose rules are the defaults extended by the given TOML rule packs."""
-        return cls(RuleSet.from_files(*paths))
+    def from_files(cls, *paths: str | Path, plugins: bool = False) -> Parser:
+        """A parser whose rules are the defaults extended by the given TOML rule packs (and plugins)."""
+        return cls(RuleSet.from_files(*paths), plugins=plugins)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(rules=<RuleSet>)"

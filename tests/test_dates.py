@@ -188,7 +188,7 @@ FULL_FORMATS = [
     lambda y, m, d: f"{d} {MONTHS[m - 1]}, {y}",
     lambda y, m, d: f"{MONTHS[m - 1]} {d}, {y}",
     lambda y, m, d: f"{MONTHS[m - 1]} {d},{y}",
-    lambda y, m, d: f"{MONTHS[m - 1][:3]}. {d}, {y}",
+    lambda y, m, d: f"{MONTHS[m - 1][:3]}{'.' if m != 5 else ''} {d}, {y}",
     lambda y, m, d: f"{d} {MONTHS[m - 1][:3]} {y}",
     lambda y, m, d: f"{d}{_suffix(d)} {MONTHS[m - 1]} {y}",
     lambda y, m, d: f"{MONTHS[m - 1]} {d}{_suffix(d)}, {y}",

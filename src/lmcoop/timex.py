@@ -57,7 +57,7 @@ class PartialDate:
 
     def with_year(self, year: int | None) -> PartialDate:
         """This point in `year` (the year is only filled in, never replaced)."""
-        return self if self.year is not None or year is None else replace(self, year=year)
+        return self if self.year is not None or year is None else PartialDate(year, self.month, self.day)
 
     def as_date(self) -> datetime.date | None:
         """The calendar day, when year, month and day are known and valid."""

@@ -179,11 +179,11 @@ def _classify_text(
     tokens = _WORD.findall(line)
     if day_dates:
         first, last = day_dates[0], day_dates[-1]
-        outside = _WORD.findall(text[start : first.start]) + _WORD.findall(text[last.end : end])
-        outside = [token for token in outside if not token[:1].isdigit()]
-        if len(outside) <= 6:
+        lead = [token for token in _WORD.findall(text[start : first.start]) if not token[:1].isdigit()]
+        tail = [token for token in _WORD.findall(text[last.end : end]) if not token[:1].isdigit()]
+        if len(lead) <= 3 and len(lead) + len(tail) <= 6:
+            # "2018-11-19 Article type:Translated", "EPN Desk 23 September 2024 07:17"
             return _Line(start, end, indent, "meta")
-        lead = _WORD.findall(text[start : first.start])
         if len(lead) <= 2 and not _OPENS_WITH_DATE.match(line):
             # "date 2022-08-28 China, ASEAN to hold forum …": the headline follows the page date
             rest_start = first.end

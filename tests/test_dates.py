@@ -124,6 +124,12 @@ def test_mention_fields() -> None:
         ("Forum opens\n  • Date : 2019-01-24 10:26:55\n  • Hit : 1099\n\n1. The committee met.", "2019-01-24"),
         ("A long article body ends here.\n(Delta Daily October 9, 2002)\n", "2002-10-09"),
         ("Forum Opens in Hue\nEPN Desk 23 September 2024 07:17\n\nThe forum opened.", "2024-09-23"),
+        ("Forum opens in Hue\n\nPosted on March 26, 2019 by Admin\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nRelease time: 2019-03-26\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nSource: Delta News | 2019-03-26\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nBy Kim Lan, June 17, 2025\n\nThe forum opened.", "2025-06-17"),
+        ("Forum opens in Hue\nFriday, 26 March 2019\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\n26/03/2019 10:30\n\nThe forum opened.", "2019-03-26"),
     ],
 )
 def test_dateline(text: str, expected: str) -> None:
@@ -138,6 +144,8 @@ def test_dateline(text: str, expected: str) -> None:
         "Workshop on River Data Exchange (December 28, 2021)\n\nThe workshop was held online.",
         "Category 24th Ministers Meeting in Nagoya, Japan 2023.11.04\nOn November 4th, 2023, the TCS met.",
         "December 5 and 7 2017, the centre organized a seminar in Hue.",
+        "3 May 2023, the forum opened in Hue.",
+        "HUE, March 26 (DN) -- The forum opened.",
         "Visit https://example.org/2019/03/26/news.html for more.",
         "The Joint Communique\n26-27 April 2016, Shizuoka, Japan\n\n1. The ministers met.",
     ],

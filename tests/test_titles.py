@@ -116,6 +116,17 @@ PAGES = [
         "Laos and Delta Board strengthen cooperation",
         id="story-date-line-above",
     ),
+    pytest.param(
+        "What next for the Mekong?\n\nThe forum opened on 3 May 2023 in Hue with forty guests from ten countries.",
+        "What next for the Mekong?",
+        id="question",
+    ),
+    pytest.param(
+        "Home > News > Forum opens in Hue with guests\n\n"
+        "The forum opened on 3 May 2023 in Hue with forty guests from ten countries.",
+        "Forum opens in Hue with guests",
+        id="only-in-breadcrumb",
+    ),
     pytest.param("", None, id="empty"),
     pytest.param("   \n\n  ", None, id="blank"),
 ]

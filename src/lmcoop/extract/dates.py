@@ -707,17 +707,17 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
     labels = _alternation(rules.dates.dateline_labels) if rules.dates.dateline_labels else "(?!)"
     word = r"[\p{L}\p{N}][\p{L}\p{N}'’&.-]{0,30}"
     before = regex.compile(
-        # nothing, a bullet, a label ("Date :", "updatetime:"), up to three short words ("EPN Desk",
+        # nothing, a bullet, a label ("Date :", "updatetime:"), up to four short words ("EPN Desk",
         # "Xinhua) 11:15,", "(China Daily"), or a city dateline ("KUNMING,", "Beijing, China,")
         rf"[\s•·▪*>|(\[]{{0,6}}"
         rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}})?"
         rf"(?:(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
-        rf"{word}[)]?,?(?:[ \t]{{1,3}}|$)){{1,3}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
+        rf"{word}[):]?,?(?:[ \t]{{1,3}}(?:[|·•][ \t]{{1,3}})?|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
         rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
         regex.VERSION1,
     )
     after = regex.compile(
-        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})",
+        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})|[ \t]+(?i:by|source|from)\b",
         regex.VERSION1,
     )
     return _DatelineCheck(before=before, after=after)

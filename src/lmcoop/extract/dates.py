@@ -34,6 +34,7 @@ from ..timex import (
     nearest_year,
     weekday_on_or_after,
     weekday_on_or_before,
+    year_for,
 )
 
 if TYPE_CHECKING:
@@ -584,7 +585,8 @@ def _resolve(
     for raw in raws:
         value = raw.value
         if raw.kind == "yearless":
-            value = _resolve_yearless(value, published, last_full_year, reference_date)
+            future = _future_sentence(text, raw.start, patterns)
+            value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
         elif raw.kind == "month_relative":
             value = _resolve_month_relative(value, raw, anchor)
         elif raw.kind == "relative":
@@ -611,10 +613,19 @@ def _resolve_yearless(
     published: datetime.date | None,
     last_full_year: int | None,
     reference_date: datetime.date | None,
+    *,
+    future: bool,
 ) -> DateValue:
     start = value.start
     if start is None or start.month is None:
         return value
+    if published is not None:
+        return value.with_year(year_for(start.month, start.day, published, future=future))
+    if last_full_year is not None:
+        return value.with_year(last_full_year)
+    if reference_date is not None:
+        return value.with_year(nearest_year(start.month, start.day, reference_date))
+    return value
     if published is not None:
         return value.with_year(nearest_year(start.month, start.day, published))
     if last_full_year is not None:
@@ -643,7 +654,8 @@ def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patte
     if unit == "season":
         if anchor.year is None or raw.value.season is None:
             return DateValue(None)
-        return DateValue(PartialDate(anchor.year + shift), season=raw.value.season)
+        season = None if patterns.seasons_as_years else raw.value.season
+        return DateValue(PartialDate(anchor.year + shift), season=season)
     if unit == "month":
         if anchor.year is None or anchor.month is None:
             return DateValue(None)

@@ -115,6 +115,47 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body
 
 
+_DOMAIN_ENDINGS = [
+    "com",
+    "net",
+    "org",
+    "gov",
+    "edu",
+    "int",
+    "info",
+    "cn",
+    "jp",
+    "kr",
+    "kh",
+    "la",
+    "vn",
+    "th",
+    "mm",
+    "uk",
+    "eu",
+    "in",
+    "pk",
+    "ru",
+    "kz",
+    "tj",
+    "de",
+    "fr",
+    "io",
+    "html",
+    "htm",
+    "shtml",
+    "php",
+    "asp",
+    "aspx",
+    "jsp",
+]
+
+
+def _any_case(words: list[str]) -> str:
+    """`words` in lower, Capitalized or UPPER case (much faster to scan for than a case-blind pattern)."""
+    return _alternation([form for word in words for form in (word.lower(), *_cased([word.lower()]))])
+
+
 def _cased(words: list[str]) -> list[str]:
     """Each word as written in prose: Capitalized and UPPER (never lower case: "may", "march")."""
     out = []
@@ -251,7 +292,7 @@ def _build(rules: RuleSet) -> _Patterns:
     # by something a date goes on with, or a calendar word. The scan stays fast on any text.
     month_words = _alternation(_cased(list(months)))
     weekday_words = _alternation(_cased(list(weekday_full.values())))
-    counted = _alternation([*(word.casefold() for word in dates.number_words), "a", "an"])
+    counted = _any_case([*dates.number_words, "a", "an"])
     fiscal_first = _alternation([prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"])
     day_follows = (
         r"(?=[ \t\u00a0]{1,3}(?:of[ \t]{1,3})?\p{Lu}|[ \t\u00a0]{0,2}[-–—~./,][ \t]{0,2}\d"
@@ -266,20 +307,17 @@ def _build(rules: RuleSet) -> _Patterns:
         regex.compile(rf"(?<!\p{{L}})(?P<month>{month_words})(?!\p{{L}})"),
         regex.compile(rf"(?<!\p{{L}})(?P<weekday>{weekday_words})(?!\p{{L}})"),
         regex.compile(
-            rf"(?<!\p{{L}})(?:(?P<rel>(?i:this|last|next|coming|past))|(?P<mod>(?i:early|mid|late))"
-            rf"|(?P<season>(?i:{_alternation(list(dates.seasons))}))|(?P<fy>{fiscal_first})"
-            rf"|(?P<dayword>(?i:today|yesterday|tomorrow)))(?!\p{{L}})"
+            rf"(?<!\p{{L}})(?:(?P<rel>{_any_case(['this', 'last', 'next', 'coming', 'past'])})"
+            rf"|(?P<mod>{_any_case(['early', 'mid', 'late'])})|(?P<season>{_any_case(list(dates.seasons))})"
+            rf"|(?P<fy>{fiscal_first})|(?P<dayword>{_any_case(['today', 'yesterday', 'tomorrow'])}))(?!\p{{L}})"
         ),
-        regex.compile(
-            rf"(?<!\p{{L}})(?P<count>(?i:{counted}))(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago)"
-        ),
+        regex.compile(rf"(?<!\p{{L}})(?P<count>{counted})(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago)"),
     )
     # Seeds of text that holds no dates (URLs, e-mails, domains, phone numbers); each is widened
     # to the surrounding token in `_masked`, so no pattern here scans far.
     masks = regex.compile(
-        r"(?P<token>https?://|www\.|@|\.(?i:com|org|net|gov|edu|int|info|cn|jp|kr|kh|la|vn|th|mm|uk|eu|in|pk|ru|kz|"
-        r"tj|de|fr|io|html?|shtml|php|aspx?|jsp)(?![\p{L}\d]))"
-        r"|(?i:tel|phone|fax|mobile|hotline)\.?:?[ \t]{0,3}\+?[\d()][\d \t().\-]{5,30}\d"
+        rf"(?P<token>https?://|www\.|@|\.{_any_case(_DOMAIN_ENDINGS)}(?![\p{{L}}\d]))"
+        rf"|{_any_case(['tel', 'phone', 'fax', 'mobile', 'hotline'])}\.?:?[ \t]{{0,3}}\+?[\d()][\d \t().\-]{{5,30}}\d"
         r"|\+\d[\d \t().\-]{6,25}\d",
         regex.VERSION1,
     )

@@ -1,19 +1,739 @@
 """Every named organization, with its acronym and parent unit.
 
-Not built yet: returns what it was given.
+The text is read once as tokens. Runs of capitalized words joined by "of", "and", "for", "on",
+"the" are *chunks*; a chunk is cut at each "of" into segments, and a segment is an organization when
+a head noun from the vocabulary ends it ("… Cooperation Center") or a bare head takes the segment
+after it as its complement ("Ministry" + "of Ecology and Environment"). "X of Y" with Y an
+organization of its own makes Y the parent of X. Acronyms are paired with names in either
+direction by the Schwartz & Hearst (2003) letter check, so a parenthesis that is not an acronym is
+left alone. Capitalized abbreviations used on their own ("the UN", "EU delegation") are bodies too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+import regex
+
 from ..document import Document
+from ..models import Organization, Span
 from ..rules import RuleSet
+from .names import Token, Vocabulary, bare, country_at, is_possessive, schwartz_hearst, tokenize, vocabulary
 
 if TYPE_CHECKING:
     from ..pipeline import Found
 
+__all__ = ["extract", "find_organizations"]
+
+_PAREN = regex.compile(r"\(([^()\n]{1,40})\)")
+_SLOT_BEFORE = frozenset({"of", "by", "with", "between", "the", "and", "from", "to", "at", "under"})
+_MAX_CHUNK = 40
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    parent: _Candidate | None = None
+    acronym: str | None = None
+    bare: bool = False
+    complemented: bool = False
+    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
+
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
-    """Not built yet: returns `found` unchanged."""
-    return found
+    """Fill `found.organizations`."""
+    return replace(found, organizations=find_organizations(doc.text, rules))
+
+
+def find_organizations(text: str, rules: RuleSet) -> tuple[Organization, ...]:
+    """The organizations named in `text`, in order of first mention."""
+    vocab = vocabulary(rules)
+    tokens = tokenize(text)
+    acronyms = _acronym_candidates(text)
+    candidates: list[_Candidate] = []
+    for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
+        candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
+    candidates.extend(_system_bodies(tokens, vocab))
+    _pair_acronyms(text, tokens, candidates, vocab)
+    _standalone_acronyms(text, tokens, candidates, vocab)
+    _comma_parents(text, candidates, vocab)
+    return _records(text, candidates)
+
+
+# --- chunks -------------------------------------------------------------------------------------
+
+
+def _is_head(token: Token, vocab: Vocabulary) -> bool:
+    return token.cap and bare(token.text) in vocab.heads
+
+
+def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
+    """Runs of capitalized tokens joined by connectors; a "(ACR)" before "of" is stepped over."""
+    chunks: list[list[int]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if not (token.word and token.cap):
+            i += 1
+            continue
+        chunk = [i]
+        j = i
+        while len(chunk) < _MAX_CHUNK:
+            if is_possessive(tokens[j]) and not (j + 1 < n and _is_head(tokens[j + 1], vocab)):
+                break
+            k = j + 1
+            if k >= n or tokens[k].newline_before or tokens[k].start - tokens[j].end > 2:
+                break
+            nxt = tokens[k]
+            if nxt.word and nxt.cap:
+                chunk.append(k)
+                j = k
+                continue
+            if nxt.text in vocab.connectors:
+                m = k + 1
+                if m < n and tokens[m].text in ("the", "The") and nxt.text != "the":
+                    if nxt.text in ("and", "&"):
+                        break
+                    m += 1
+                if m < n and tokens[m].word and tokens[m].cap and not tokens[m].newline_before:
+                    chunk.extend(range(k, m + 1))
+                    j = m
+                    continue
+                break
+            if nxt.text == "(":
+                close = _paren_close(tokens, k)
+                if close is not None and close + 2 < n and tokens[close + 1].text == "of":
+                    m = close + 2
+                    if tokens[m].text == "the":
+                        m += 1
+                    if m < n and tokens[m].word and tokens[m].cap:
+                        chunk.extend(range(close + 1, m + 1))
+                        j = m
+                        continue
+            break
+        chunks.append(chunk)
+        i = j + 1
+    return chunks
+
+
+def _paren_close(tokens: list[Token], open_index: int) -> int | None:
+    for k in range(open_index + 1, min(open_index + 8, len(tokens))):
+        if tokens[k].text == ")":
+            return k
+        if tokens[k].text == "(" or tokens[k].newline_before:
+            return None
+    return None
+
+
+def _merge_enumerations(tokens: list[Token], chunks: list[list[int]], vocab: Vocabulary) -> list[list[int]]:
+    """Join "Ministry of Industry" + ", Science, Technology and Innovation" into one chunk."""
+    merged: list[list[int]] = []
+    index = 0
+    while index < len(chunks):
+        chunk = list(chunks[index])
+        index += 1
+        while _ends_with_complement(tokens, chunk, vocab):
+            pieces: list[list[int]] = []
+            look = index
+            closed = False
+            last = chunk[-1]
+            while look < len(chunks) and len(pieces) < 5:
+                piece = chunks[look]
+                if piece[0] != last + 2 or tokens[last + 1].text != ",":
+                    break
+                first_segment = _before_of(tokens, piece)
+                if len(first_segment) > 5 or any(_is_head(tokens[t], vocab) for t in first_segment):
+                    break
+                if country_at(tokens, piece[0], vocab) is not None:
+                    break
+                pieces.append(piece)
+                last = piece[-1]
+                look += 1
+                if any(tokens[t].text in ("and", "&") for t in first_segment):
+                    closed = True
+                    break
+            if not closed:
+                break
+            for piece in pieces:
+                chunk.append(piece[0] - 1)
+                chunk.extend(piece)
+            index = look
+        merged.append(chunk)
+    return merged
+
+
+def _before_of(tokens: list[Token], chunk: list[int]) -> list[int]:
+    out = []
+    for t in chunk:
+        if tokens[t].text == "of":
+            break
+        out.append(t)
+    return out
+
+
+def _ends_with_complement(tokens: list[Token], chunk: list[int], vocab: Vocabulary) -> bool:
+    """The chunk ends "Head of X" with no head noun in X (an open list may follow)."""
+    for position in range(len(chunk) - 1, 0, -1):
+        token = tokens[chunk[position]]
+        if token.text == "of":
+            before = position - 1
+            return before >= 0 and _is_head(tokens[chunk[before]], vocab) and position < len(chunk) - 1
+        if _is_head(token, vocab) or token.text == ",":
+            return False
+    return False
+
+
+# --- parsing a chunk ----------------------------------------------------------------------------
+
+
+def _segments(tokens: list[Token], chunk: list[int]) -> list[list[int]]:
+    segments: list[list[int]] = [[]]
+    skip_the = False
+    for t in chunk:
+        text = tokens[t].text
+        if text == "of":
+            segments.append([])
+            skip_the = True
+            continue
+        if skip_the and text == "the":
+            skip_the = False
+            continue
+        skip_the = False
+        segments[-1].append(t)
+    return [s for s in segments if s]
+
+
+def _trailing_name(tokens: list[Token], chunk: list[int], vocab: Vocabulary) -> int:
+    """How many capitalized words end the chunk as a person's name ("… of Ecology and Environment Guo Jing")."""
+    count = 0
+    for t in reversed(chunk):
+        token = tokens[t]
+        low = token.text.casefold()
+        if (
+            not token.cap
+            or _is_head(token, vocab)
+            or low in vocab.portfolio
+            or low in vocab.position_words
+            or country_at(tokens, t, vocab) is not None
+            or is_possessive(token)
+        ):
+            break
+        count += 1
+        if count == 4:
+            break
+    return count if count >= 2 else 0
+
+
+def _has_position(tokens: list[Token], segment: list[int], vocab: Vocabulary) -> bool:
+    return any(tokens[t].text.casefold() in vocab.position_words and not _is_head(tokens[t], vocab) for t in segment)
+
+
+def _parse_chunk(
+    text: str, tokens: list[Token], chunk: list[int], vocab: Vocabulary, acronyms: dict[str, tuple[int, int]]
+) -> list[_Candidate]:
+    segments = _segments(tokens, chunk)
+    if not segments:
+        return []
+    cut = _trailing_name(tokens, chunk, vocab)
+    if cut and len(chunk) > cut:
+        before = tokens[chunk[-cut - 1]]
+        if _has_position(tokens, segments[0], vocab) or before.text.casefold() in vocab.portfolio:
+            chunk = chunk[:-cut]
+            segments = _segments(tokens, chunk)
+    out: list[_Candidate] = []
+    previous: _Candidate | None = None
+    for index, segment in enumerate(segments):
+        if index > 0 and previous is not None and previous.bare and _plain(tokens, segment):
+            previous.end = tokens[segment[-1]].end
+            previous.complemented = True
+            previous.bare = False
+            continue
+        if index > 0 and previous is not None and len(segment) == 1 and tokens[segment[0]].upper:
+            previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
+            previous = None
+            continue
+        pre, post = _split_for_on(tokens, segment)
+        while post and all(_core(tokens, p, vocab) is None for p in _pieces(tokens, pre, vocab)):
+            rest = [t for t in post[1:] if tokens[t].text != "the"] if len(post) > 1 else []
+            if not rest:
+                break
+            pre, post = _split_for_on(tokens, rest)
+        pieces = _pieces(tokens, pre, vocab)
+        made: list[_Candidate] = []
+        for piece in pieces:
+            core = _core(tokens, piece, vocab)
+            if core is None:
+                made.append(_Candidate(-1, -1))
+                continue
+            start_t, head_t = core
+            made.append(_Candidate(tokens[start_t].start, tokens[head_t].end, bare=start_t == head_t))
+        first = made[0] if made else None
+        if index > 0 and previous is not None and (first is None or first.start < 0):
+            # "of Y" where Y is no organization of its own
+            if country_at(tokens, segment[0], vocab) is not None:
+                previous = None
+                continue
+            seg_text = text[tokens[segment[0]].start : tokens[segment[-1]].end]
+            if len(segment) == 1 and tokens[segment[0]].upper and seg_text in acronyms:
+                previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
+                previous = None
+                continue
+            if not previous.complemented and not is_possessive(tokens[segment[-1]]) and _plain(tokens, segment):
+                previous.end = tokens[segment[-1]].end
+                previous.complemented = True
+                previous.bare = False
+                continue
+            previous = None
+            continue
+        real = [c for c in made if c.start >= 0]
+        if index > 0 and previous is not None and first is not None and first.start >= 0:
+            previous.parent = first
+        if post and real and made[-1].start >= 0:
+            last = made[-1]
+            if _plain(tokens, post):
+                last.end = tokens[post[-1]].end
+                last.complemented = True
+                last.bare = False
+        out.extend(real)
+        previous = made[-1] if made and made[-1].start >= 0 else None
+    return [c for c in out if not c.bare]
+
+
+def _plain(tokens: list[Token], segment: list[int]) -> bool:
+    """A complement: capitalized words and connectors, no brackets."""
+    return all(tokens[t].text not in ("(", ")") for t in segment) and any(tokens[t].cap for t in segment)
+
+
+def _split_for_on(tokens: list[Token], segment: list[int]) -> tuple[list[int], list[int]]:
+    for position, t in enumerate(segment):
+        if tokens[t].text in ("for", "on") and position > 0:
+            return segment[:position], segment[position:]
+    return segment, []
+
+
+def _pieces(tokens: list[Token], pre: list[int], vocab: Vocabulary) -> list[list[int]]:
+    """Split "X Center and Y Institute" into two; "Science and Technology Institute" stays one."""
+    pieces: list[list[int]] = [[]]
+    for t in pre:
+        if tokens[t].text in ("and", "&") and pieces[-1] and _is_head(tokens[pieces[-1][-1]], vocab):
+            pieces.append([])
+            continue
+        pieces[-1].append(t)
+    return [p for p in pieces if p]
+
+
+def _core(tokens: list[Token], piece: list[int], vocab: Vocabulary) -> tuple[int, int] | None:
+    """(first, head) token indices of the organization name in a piece, or None."""
+    head = None
+    for position in range(len(piece) - 1, -1, -1):
+        if _is_head(tokens[piece[position]], vocab):
+            head = position
+            break
+    if head is None or head != len(piece) - 1:
+        return None
+    start = head
+    while start > 0:
+        token = tokens[piece[start - 1]]
+        low = token.text.casefold()
+        if token.text in ("(", ")", ",", "the") or low in vocab.honorific_words or token.text in vocab.function_words:
+            break
+        if token.text in ("and", "&") and start >= 2 and tokens[piece[start - 2]].upper:
+            break
+        if _is_head(token, vocab) and head - (start - 1) > 2:
+            break
+        if low in vocab.position_words and not _is_head(token, vocab) and low not in vocab.portfolio:
+            break
+        if is_possessive(token) and start - 1 != head - 1:
+            break
+        start -= 1
+    while start < head and tokens[piece[start]].text in ("The", "the", "and", "&", "of", "for", "on"):
+        start += 1
+    head_text = bare(tokens[piece[head]].text)
+    if head_text in vocab.country_stripped_before:
+        position = start
+        while position < head:
+            found = country_at(tokens, piece[position], vocab)
+            if found is None and not is_possessive(tokens[piece[position]]):
+                break
+            position += found[1] if found else 1
+        if position == head:
+            start = head
+    for position in range(start, head):
+        if bare(tokens[piece[position]].text) in vocab.not_organization:
+            return None
+    return piece[start], piece[head]
+
+
+# --- acronyms -----------------------------------------------------------------------------------
+
+
+def _short_form(inside: str) -> str | None:
+    short = regex.split(r"[;,]", inside, maxsplit=1)[0].strip()
+    words = short.split()
+    if not short or len(words) > 3 or len(short) > 20 or not short[0].isalnum():
+        return None
+    if sum(1 for c in short if c.isupper()) < 2:
+        return None
+    if ("-" in words[0] or "–" in words[0]) and any(c.islower() for c in words[0]):
+        return None
+    if not any(c.isalpha() for c in short):
+        return None
+    return short
+
+
+def _acronym_candidates(text: str) -> dict[str, tuple[int, int]]:
+    """Parenthesized short forms: text → (start of "(", end of ")")."""
+    out: dict[str, tuple[int, int]] = {}
+    for match in _PAREN.finditer(text):
+        short = _short_form(match.group(1))
+        if short is not None:
+            out.setdefault(short, match.span())
+    return out
+
+
+def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+    """ "Name (ACR)" and "ACR (Name)": attach acronyms that pass the letter check; make new bodies."""
+    by_end: dict[int, _Candidate] = {}
+    by_start: dict[int, _Candidate] = {}
+    for c in candidates:
+        by_end.setdefault(c.end, c)
+        by_start.setdefault(c.start, c)
+    starts = [t.start for t in tokens]
+    for match in _PAREN.finditer(text):
+        short = _short_form(match.group(1))
+        if short is None or short in vocab.not_acronyms:
+            continue
+        if country_at(tokenize(short), 0, vocab) is not None:
+            continue
+        open_at = match.start()
+        before = open_at
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        owner = by_end.get(before)
+        if owner is None:
+            owner = _owner_before_country(text, tokens, starts, before, by_end, vocab)
+        if owner is not None:
+            name = text[owner.start : owner.end]
+            at = schwartz_hearst(short, name)
+            if at is not None:
+                if owner.acronym is None:
+                    owner.acronym = short
+                if 0 < at < len(name) and _trim_ok(name[:at], vocab):
+                    owner.start += at
+                continue
+        inner = by_start.get(match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip())))
+        if inner is not None and inner.acronym is None:
+            word = _word_before(text, open_at)
+            if word and _short_form(word) and schwartz_hearst(word, text[inner.start : inner.end]) == 0:
+                inner.acronym = word
+                continue
+        made = _long_form(text, tokens, starts, before, short, vocab)
+        if made is not None:
+            same_start = by_start.get(made.start)
+            if same_start is not None:
+                same_start.acronym = same_start.acronym or short
+                continue
+            if owner is not None and owner.start > made.start:
+                owner.start = made.start
+                owner.acronym = short
+                continue
+            candidates.append(made)
+            by_end[made.end] = made
+
+
+def _owner_before_country(
+    text: str, tokens: list[Token], starts: list[int], end: int, by_end: dict[int, _Candidate], vocab: Vocabulary
+) -> _Candidate | None:
+    """The body in "Ministry of Water Resources of China (MWR)": the name before "of <country>"."""
+    import bisect
+
+    index = bisect.bisect_left(starts, end) - 1
+    for back in range(1, vocab.country_length + 1):
+        first = index - back + 1
+        if first < 2:
+            break
+        found = country_at(tokens, first, vocab)
+        if found is not None and first + found[1] - 1 == index:
+            of_index = first - 1
+            if tokens[of_index].text == "the":
+                of_index -= 1
+            if tokens[of_index].text == "of":
+                return by_end.get(tokens[of_index - 1].end)
+    return None
+
+
+def _trim_ok(prefix: str, vocab: Vocabulary) -> bool:
+    """Words cut off the front by the acronym check: only a country word or "the"."""
+    words = prefix.split()
+    return all(w.casefold() in ("the",) or (w.casefold(),) in vocab.countries for w in words)
+
+
+def _word_before(text: str, at: int) -> str | None:
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-&"):
+        start -= 1
+        if end - start > 20:
+            return None
+    return text[start:end] or None
+
+
+def _long_form(
+    text: str, tokens: list[Token], starts: list[int], end: int, short: str, vocab: Vocabulary
+) -> _Candidate | None:
+    """A body named only by "Long Form (ACR)" with no head noun found before: "United Nations … (UNEP)"."""
+    import bisect
+
+    index = bisect.bisect_left(starts, end) - 1
+    letters = sum(1 for c in short if c.isalnum())
+    limit = min(letters + 5, letters * 2)
+    words: list[int] = []
+    while index >= 0 and len(words) < limit:
+        token = tokens[index]
+        if not token.word or (token.newline_before and words):
+            if token.word:
+                words.append(index)
+            break
+        if not token.cap and token.text not in vocab.connectors:
+            break
+        words.append(index)
+        index -= 1
+    if not words:
+        return None
+    words.reverse()
+    span_start = tokens[words[0]].start
+    name = text[span_start:end]
+    at = schwartz_hearst(short, name)
+    if at is None:
+        return None
+    long_start = span_start + at
+    long_tokens = [t for t in words if tokens[t].start >= long_start]
+    if not long_tokens or not tokens[long_tokens[0]].cap:
+        return None
+    texts = [bare(tokens[t].text) for t in long_tokens]
+    if any(t in vocab.not_organization for t in texts):
+        return None
+    lowered = tuple(t.casefold() for t in texts)
+    is_system = any(lowered[: len(p)] == p for p in vocab.system_prefixes)
+    has_head = any(t in vocab.heads for t in texts)
+    if not (is_system or has_head):
+        return None
+    if not has_head and any(t.casefold() in vocab.position_words for t in texts):
+        return None
+    return _Candidate(long_start, end, acronym=short)
+
+
+def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
+    """Names that start with a system prefix ("UN Environment", "United Nations Development Program", "the UN")."""
+    out: list[_Candidate] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        token = tokens[i]
+        if not token.cap or (i > 0 and tokens[i - 1].cap and not tokens[i].newline_before and tokens[i - 1].word):
+            i += 1
+            continue
+        matched = 0
+        for prefix in vocab.system_prefixes:
+            words = tuple(tokens[i + k].text.casefold() for k in range(len(prefix)) if i + k < n)
+            if words == prefix:
+                matched = len(prefix)
+                break
+        if not matched:
+            i += 1
+            continue
+        end = i + matched - 1
+        j = end + 1
+        while j < n and j - i < 8:
+            nxt = tokens[j]
+            if nxt.newline_before or not nxt.word or not nxt.cap or nxt.start - tokens[j - 1].end > 1:
+                break
+            low = bare(nxt.text).casefold()
+            if low in vocab.position_words:
+                break
+            if low in vocab.modifiers and j + 1 < n and tokens[j + 1].text.casefold() in vocab.position_words:
+                break
+            if bare(nxt.text) in vocab.not_organization:
+                end = i + matched - 1
+                break
+            end = j
+            if is_possessive(nxt):
+                break
+            j += 1
+        last = tokens[end]
+        stop = last.end - (2 if is_possessive(last) else 0)
+        out.append(_Candidate(token.start, stop))
+        i = end + 1
+    return out
+
+
+def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+    """Capitalized abbreviations used as names on their own: "the ADB", "EU delegation"."""
+    known = {c.acronym for c in candidates if c.acronym}
+    known_names = {text[c.start : c.end] for c in candidates}
+    defined = _acronym_candidates(text)
+    counts: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        word = bare(token.text)
+        if not token.upper or not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
+            continue
+        if word in vocab.not_acronyms or word.casefold() in vocab.honorific_words:
+            continue
+        prev = tokens[index - 1] if index else None
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if prev is not None and prev.word and prev.cap and not token.newline_before:
+            continue
+        if nxt is not None and nxt.word and nxt.cap and not nxt.newline_before and not is_possessive(token):
+            continue
+        counts.setdefault(word, []).append(index)
+    for word, places in counts.items():
+        if word in known or word in known_names:
+            continue
+        if country_at(tokens, places[0], vocab) is not None:
+            continue
+        if word in defined or any(_variant(d, word) for d in defined):
+            continue
+        slot = any(index > 0 and tokens[index - 1].text.casefold() in _SLOT_BEFORE for index in places)
+        if len(places) < 2 and not slot:
+            continue
+        owner = _initials_owner(text, candidates, word)
+        if owner is not None:
+            owner.acronym = word
+            continue
+        first = tokens[places[0]]
+        candidates.append(_Candidate(first.start, first.start + len(word)))
+
+
+def _variant(defined: str, word: str) -> bool:
+    """ "TEMM" next to a defined "TEMM24"; "RKSI" inside a defined "ADB-RKSI"."""
+    if defined.startswith(word) and defined[len(word) :].isdigit():
+        return True
+    return word in regex.split(r"[-–]", defined)[1:]
+
+
+def _initials_owner(text: str, candidates: list[_Candidate], word: str) -> _Candidate | None:
+    for c in candidates:
+        if c.acronym is None:
+            initials = "".join(w[0] for w in text[c.start : c.end].split() if w[:1].isupper())
+            if initials == word:
+                return c
+    return None
+
+
+def _comma_parents(text: str, candidates: list[_Candidate], vocab: Vocabulary) -> None:
+    """ "Department of X, Ministry of Y": a unit directly followed by a body belongs to it."""
+    by_start = {c.start: c for c in candidates}
+    for c in candidates:
+        if c.parent is not None:
+            continue
+        first_word = text[c.start : c.end].split(" ", 1)[0]
+        last_word = text[c.start : c.end].rsplit(" ", 1)[-1]
+        if first_word not in vocab.unit_heads and last_word not in vocab.unit_heads:
+            continue
+        after = c.end
+        if text[after : after + 2] == ", ":
+            parent = by_start.get(after + 2)
+            if parent is not None:
+                c.parent = parent
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    words = regex.findall(r"[\p{L}\p{N}]+", name.casefold())
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...]:
+    groups: dict[str, list[_Candidate]] = {}
+    order: list[str] = []
+    acronym_key: dict[str, str] = {}
+    for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if c.start < 0 or c.end <= c.start:
+            continue
+        name = text[c.start : c.end].strip()
+        if not name:
+            continue
+        key = _key(name)
+        if not key:
+            continue
+        if key in acronym_key:
+            key = acronym_key[key]
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(c)
+        if c.acronym:
+            acronym_key.setdefault(_key(c.acronym), key)
+    # an organization whose name is another's acronym is that organization
+    for key in list(order):
+        target = acronym_key.get(key)
+        if target and target != key and target in groups:
+            groups[target].extend(groups.pop(key))
+            order.remove(key)
+    names: dict[str, str] = {}
+    acronyms: dict[str, str | None] = {}
+    for key in order:
+        group = groups[key]
+        longest = max(group, key=lambda c: (c.end - c.start, -c.start))
+        names[key] = text[longest.start : longest.end]
+        acronyms[key] = next((c.acronym for c in group if c.acronym), None)
+    surfaces: dict[str, str] = {}
+    for key in order:
+        surfaces.setdefault(names[key], key)
+        for c in groups[key]:
+            surfaces.setdefault(text[c.start : c.end], key)
+        acronym = acronyms[key]
+        if acronym:
+            surfaces.setdefault(acronym, key)
+    mentions = _mentions(text, surfaces)
+    records: list[tuple[int, Organization]] = []
+    for key in order:
+        group = groups[key]
+        spans = mentions.get(key, [])
+        first = min(group, key=lambda c: c.start)
+        if not spans:
+            spans = [(first.start, first.end)]
+        parent = next((c.parent for c in group if c.parent is not None), None)
+        parent_name = text[parent.start : parent.end] if parent is not None and parent.start >= 0 else None
+        name = names[key]
+        defining = next((s for s in spans if text[s[0] : s[1]] == name), spans[0])
+        records.append(
+            (
+                spans[0][0],
+                Organization(
+                    text=text[defining[0] : defining[1]],
+                    start=defining[0],
+                    end=defining[1],
+                    name=name,
+                    acronym=acronyms[key],
+                    parent=parent_name if parent_name != name else None,
+                    mentions=tuple(Span(text=text[s:e], start=s, end=e) for s, e in spans),
+                ),
+            )
+        )
+    records.sort(key=lambda item: item[0])
+    return tuple(r for _, r in records)
+
+
+def _mentions(text: str, surfaces: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of every name or acronym, longest first at each place, as (start, end) per key."""
+    if not surfaces:
+        return {}
+    alternatives = sorted(surfaces, key=len, reverse=True)
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in alternatives) + r")(?![\p{L}\p{N}])"
+    )
+    out: dict[str, list[tuple[int, int]]] = {}
+    for match in pattern.finditer(text):
+        key = surfaces[match.group()]
+        out.setdefault(key, []).append(match.span())
+    return out

@@ -5,15 +5,20 @@ A rule pack is a TOML file whose top-level tables name sections of `RuleSet` (``
 is the set of files in ``lmcoop/rules/default/``. `RuleSet.extend` adds words from another pack:
 lists are joined (duplicates dropped, order kept) and tables are merged key by key, so a pack
 only has to name what it adds.
+
+Installed packages can offer packs through the ``lmcoop.rules`` entry-point group; they are used
+only when asked for (`RuleSet.with_plugins`, ``Parser(plugins=True)``, ``lmcoop parse --plugins``),
+so installing a package never silently changes what a plain `Parser()` finds.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from importlib import metadata, resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
@@ -23,6 +28,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 __all__ = [
+    "ENTRY_POINT_GROUP",
     "AgreementRules",
     "CountryEntry",
     "DateRules",
@@ -34,6 +40,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+ENTRY_POINT_GROUP = "lmcoop.rules"
+"""The entry-point group through which installed packages offer rule packs."""
 
 
 class RulePackError(ValueError):
@@ -85,6 +94,14 @@ class PeopleRules(_Section):
     """Words that may stand before a position ("Deputy", "Vice", "Acting", "Executive")."""
     attendance_verbs: list[str] = Field(default_factory=list)
     """Verbs that place a person at the reported event ("attended", "chaired", "signed")."""
+    byline_labels: list[str] = Field(default_factory=list)
+    """Labels before a credited name ("Reporter", "Editor", "Photo by"); such people are only mentioned."""
+    mentioned_cues: list[str] = Field(default_factory=list)
+    """Words just before a name that keep it away from the event ("on behalf of", "greetings of")."""
+    list_cues: list[str] = Field(default_factory=list)
+    """Words that open a list of names ("including", "such as", "namely")."""
+    group_words: list[str] = Field(default_factory=list)
+    """Nouns after a demonym that give the country of the people around ("delegation", "team", "side")."""
 
 
 class OrganizationRules(_Section):
@@ -94,6 +111,24 @@ class OrganizationRules(_Section):
     """Nouns that head an organization's name ("Ministry", "Center", "Institute", "University")."""
     company_suffixes: list[str] = Field(default_factory=list)
     """Endings of company names ("Co., Ltd.", "Inc.", "Group")."""
+    unit_heads: list[str] = Field(default_factory=list)
+    """Heads of units inside a larger body ("Department", "Division"): "X, Y" makes Y the parent."""
+    located_heads: list[str] = Field(default_factory=list)
+    """Heads whose name goes on with "in <country>" ("Cambodian Embassy in China")."""
+    source_labels: list[str] = Field(default_factory=list)
+    """Labels before a credited publisher ("Source: …")."""
+    function_words: list[str] = Field(default_factory=list)
+    """Capitalized words that open a sentence but never a name ("In", "During", "Both")."""
+    country_stripped_before: list[str] = Field(default_factory=list)
+    """Heads whose leading country word is not part of the name ("the Cambodian Ministry of …")."""
+    system_prefixes: list[str] = Field(default_factory=list)
+    """Words that start the names of international bodies without a head noun ("United Nations", "UN")."""
+    portfolio_words: list[str] = Field(default_factory=list)
+    """Subject words of ministries and portfolios ("Environment", "Ecology"): never part of a person's name."""
+    not_organization_words: list[str] = Field(default_factory=list)
+    """Words that make a capitalized name an event, plan or programme, not a body ("Conference", "Agenda")."""
+    not_acronyms: list[str] = Field(default_factory=list)
+    """Capitalized abbreviations that never stand for an organization ("MoU", "CEO", "SDGs")."""
 
 
 class CountryEntry(_Section):
@@ -109,9 +144,19 @@ class EventRules(_Section):
     """Words that name an event and how it was held."""
 
     kinds: dict[str, list[str]] = Field(default_factory=dict)
-    """Event kind → the words that name it ("symposium" → conference)."""
+    """Event kind → the nouns that name it ("symposium" → conference)."""
+    verbs: dict[str, list[str]] = Field(default_factory=dict)
+    """Event kind → verbs that report it ("signed" → signing_ceremony); weaker than a noun."""
     online_words: list[str] = Field(default_factory=list)
+    """Words that say the event was held online ("video link", "virtually")."""
     hybrid_words: list[str] = Field(default_factory=list)
+    """Words that say it was held both online and in a room ("online and offline")."""
+    offline_words: list[str] = Field(default_factory=list)
+    """Words that say it was held in person ("on-site")."""
+    place_verbs: list[str] = Field(default_factory=list)
+    """Verbs after which "in <Place>" says where the event was ("held", "took place")."""
+    venue_nouns: list[str] = Field(default_factory=list)
+    """Nouns that end a venue's name ("Hotel", "Embassy"), for "at <venue>"."""
 
 
 class AgreementRules(_Section):
@@ -121,6 +166,20 @@ class AgreementRules(_Section):
     """Agreement kind → the words that name it ("memorandum of understanding" → mou)."""
     status_words: dict[str, list[str]] = Field(default_factory=dict)
     """Status → the verbs or phrases that signal it ("inked" → signed)."""
+    policy_kinds: list[str] = Field(default_factory=list)
+    """Kinds whose words are also common nouns ("strategy"): counted only when named or clearly one instrument."""
+    name_only_words: list[str] = Field(default_factory=list)
+    """Words that name an instrument only inside a capitalized name ("Agenda", "Blueprint")."""
+    not_instrument: list[str] = Field(default_factory=list)
+    """Phrases in which an agreement word names no instrument ("reached an agreement")."""
+    determiners: list[str] = Field(default_factory=list)
+    """Words that open an agreement's mention ("a", "the", "these")."""
+    numbers: dict[str, int] = Field(default_factory=dict)
+    """Number words before a plural mention ("three memoranda"); 0 when the count is vague ("several")."""
+    event_words: list[str] = Field(default_factory=list)
+    """Nouns that tie a signing to the reported event ("during the conference")."""
+    unilateral_words: list[str] = Field(default_factory=list)
+    """Words that make a named plan one government's own ("National", "Provincial"), not an agreement."""
 
 
 class RuleSet(BaseModel):
@@ -149,6 +208,17 @@ class RuleSet(BaseModel):
         rules = cls.default() if base is None else base
         for path in paths:
             rules = rules.extend(_read_pack(Path(path)), source=str(path))
+        return rules
+
+    def with_plugins(self) -> RuleSet:
+        """These rules extended by every pack installed in the ``lmcoop.rules`` entry-point group.
+
+        Packs are applied in entry-point name order. A pack that cannot be loaded or read raises
+        `RulePackError` naming the distribution and the entry point.
+        """
+        rules = self
+        for source, data in _installed_packs():
+            rules = rules.extend(data, source=source)
         return rules
 
     def extend(self, pack: RuleSet | Mapping[str, Any], *, source: str = "<rules>") -> RuleSet:
@@ -218,6 +288,58 @@ def _read_pack(path: Path) -> dict[str, Any]:
         raise RulePackError(f"{path}: cannot read rule pack: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise RulePackError(f"{path}: not valid TOML: {error}") from None
+
+
+def _installed_packs() -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(description, pack data) for each ``lmcoop.rules`` entry point, in a stable order."""
+    entry_points = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value))
+    for entry_point in entry_points:
+        dist = getattr(entry_point, "dist", None)
+        source = (
+            f"entry point {entry_point.name!r} = {entry_point.value!r} (group {ENTRY_POINT_GROUP!r}"
+            + (f", distribution {dist.name!r}" if dist is not None else "")
+            + ")"
+        )
+        try:
+            offered = entry_point.load()
+            if callable(offered):
+                offered = offered()
+        except Exception as error:  # a broken plugin must name itself, whatever it raised
+            raise RulePackError(f"{source}: cannot load it: {type(error).__name__}: {error}") from error
+        yield source, _pack_data(offered, source)
+
+
+def _pack_data(offered: object, source: str) -> Mapping[str, Any]:
+    """The sections an entry point offers: from a RuleSet, a mapping, a TOML path or a package resource."""
+    if isinstance(offered, RuleSet):
+        return offered.model_dump(exclude_defaults=True)
+    if isinstance(offered, Mapping):
+        return offered
+    if isinstance(offered, (str, os.PathLike)):
+        try:
+            return _read_pack(Path(offered))
+        except RulePackError as error:
+            raise RulePackError(f"{source}: {error}") from None
+    if isinstance(offered, _Resource):
+        try:
+            return tomllib.loads(offered.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise RulePackError(f"{source}: {offered.name}: cannot read rule pack: {error}") from None
+        except tomllib.TOMLDecodeError as error:
+            raise RulePackError(f"{source}: {offered.name}: not valid TOML: {error}") from None
+    raise RulePackError(
+        f"{source}: expected a path to a TOML rule pack, a package resource, a mapping of sections or a RuleSet"
+        f" (or a function returning one), got {type(offered).__name__}"
+    )
+
+
+@runtime_checkable
+class _Resource(Protocol):
+    """A package resource (`importlib.resources.files(...) / "pack.toml"`), which may live in a zip."""
+
+    name: str
+
+    def read_text(self, encoding: str | None = None) -> str: ...
 
 
 _DEFAULT: list[RuleSet] = []

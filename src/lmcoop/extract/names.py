@@ -1,0 +1,185 @@
+"""Words and vocabularies shared by the organizations and people stages.
+
+Both stages read the text as a list of `Token` (one linear regex pass) and ask the same questions of
+it: is this word a head noun, a job title, a country, a portfolio word? The answers come from the
+TOML vocabularies, compiled once per `RuleSet` into `Vocabulary`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from ..rules import RuleSet
+
+__all__ = ["Token", "Vocabulary", "country_at", "is_possessive", "schwartz_hearst", "tokenize", "vocabulary"]
+
+# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one character.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S", regex.VERSION1)
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+
+
+class Token(NamedTuple):
+    """One word or punctuation mark with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    cap: bool
+    """Starts with an upper-case letter."""
+    upper: bool
+    """All its letters are upper case and it has at least two."""
+    word: bool
+    """Letters or digits (not a punctuation mark)."""
+    newline_before: bool
+    """A line break sits between the previous token and this one."""
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every token of `text`, in order."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        first = word[0]
+        is_word = first.isalnum()
+        letters = [c for c in word if c.isalpha()]
+        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+        tokens.append(Token(start, end, word, first.isupper(), upper, is_word, "\n" in text[previous_end:start]))
+        previous_end = end
+    return tokens
+
+
+def is_possessive(token: Token) -> bool:
+    """ "China's", "Minister’s"."""
+    return len(token.text) > 2 and token.text.endswith(_POSSESSIVE_ENDINGS)
+
+
+def bare(token_text: str) -> str:
+    """The word without a possessive ending."""
+    return token_text[:-2] if token_text.endswith(_POSSESSIVE_ENDINGS) and len(token_text) > 2 else token_text
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The vocabularies both stages use, as sets for O(1) look-ups (built once per RuleSet)."""
+
+    heads: frozenset[str]
+    unit_heads: frozenset[str]
+    country_stripped_before: frozenset[str]
+    portfolio: frozenset[str]
+    not_organization: frozenset[str]
+    not_acronyms: frozenset[str]
+    positions: frozenset[str]
+    """Job titles, lower case, single or multi-word ("prime minister")."""
+    position_words: frozenset[str]
+    """Every word of every job title, lower case."""
+    modifiers: frozenset[str]
+    countries: dict[tuple[str, ...], str]
+    """Country names, aliases and demonyms as lower-case word tuples → English short name."""
+    country_length: int
+    system_prefixes: tuple[tuple[str, ...], ...]
+    honorific_words: frozenset[str]
+    located_heads: frozenset[str]
+    source_labels: tuple[str, ...]
+    function_words: frozenset[str]
+    connectors: frozenset[str] = frozenset({"of", "and", "for", "on", "the", "&"})
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text.casefold() for t in tokenize(phrase) if t.word)
+
+
+def _build(rules: RuleSet) -> Vocabulary:
+    org = rules.organizations
+    people = rules.people
+    countries: dict[tuple[str, ...], str] = {}
+    for name, entry in rules.countries.items():
+        for phrase in (name, *entry.aliases, *entry.demonyms):
+            key = _words(phrase)
+            if key and key[0] == "the" and len(key) > 1:
+                key = key[1:]
+            if key:
+                countries.setdefault(key, name)
+    positions = frozenset(" ".join(_words(p)) for p in people.positions if _words(p))
+    position_words = frozenset(p.split()[-1] for p in positions)
+    honorific_words = frozenset(w for h in people.honorifics for w in _words(h))
+    return Vocabulary(
+        heads=frozenset(org.head_nouns),
+        unit_heads=frozenset(org.unit_heads),
+        country_stripped_before=frozenset(org.country_stripped_before),
+        portfolio=frozenset(w.casefold() for w in org.portfolio_words),
+        not_organization=frozenset(org.not_organization_words),
+        not_acronyms=frozenset(org.not_acronyms),
+        positions=positions,
+        position_words=position_words,
+        modifiers=frozenset(m.casefold() for m in people.position_modifiers),
+        countries=countries,
+        country_length=max((len(k) for k in countries), default=1),
+        system_prefixes=tuple(sorted((_words(p) for p in org.system_prefixes if _words(p)), key=len, reverse=True)),
+        honorific_words=honorific_words,
+        located_heads=frozenset(org.located_heads),
+        source_labels=tuple(org.source_labels),
+        function_words=frozenset(org.function_words),
+    )
+
+
+def vocabulary(rules: RuleSet) -> Vocabulary:
+    """The compiled vocabularies of `rules` (memoized on the RuleSet)."""
+    return rules.compiled(_build)
+
+
+def country_at(tokens: list[Token], index: int, vocab: Vocabulary, limit: int | None = None) -> tuple[str, int] | None:
+    """The country named by the words starting at `index` (longest match) and how many tokens it takes.
+
+    Words joined by a hyphen ("China-Africa") are a compound, not a country.
+    """
+    stop = len(tokens) if limit is None else min(limit, len(tokens))
+    if index >= stop:
+        return None
+    first = tokens[index]
+    if not first.word or not first.cap or "-" in first.text or "–" in first.text:
+        return None
+    best: tuple[str, int] | None = None
+    key: list[str] = []
+    for offset in range(vocab.country_length):
+        position = index + offset
+        if position >= stop:
+            break
+        token = tokens[position]
+        if offset and (token.newline_before or not token.word):
+            break
+        key.append(bare(token.text).casefold().rstrip("."))
+        found = vocab.countries.get(tuple(key))
+        if found is not None:
+            best = (found, offset + 1)
+        if is_possessive(token):
+            break
+    return best
+
+
+def schwartz_hearst(short: str, long: str) -> int | None:
+    """Where in `long` the long form of acronym `short` starts, or None (Schwartz & Hearst 2003).
+
+    Each letter or digit of `short`, right to left, must be found in `long`, the first one at the
+    start of a word. Linear in the two lengths.
+    """
+    s = len(short) - 1
+    index = len(long) - 1
+    if not any(c.isalpha() for c in short):
+        return None
+    while s >= 0:
+        c = short[s].casefold()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while index >= 0 and (long[index].casefold() != c or (s == 0 and index > 0 and long[index - 1].isalnum())):
+            index -= 1
+        if index < 0:
+            return None
+        index -= 1
+        s -= 1
+    return long.rfind(" ", 0, index + 2) + 1

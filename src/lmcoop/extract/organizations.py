@@ -588,7 +588,15 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         if prev is not None and prev.word and prev.cap and not token.newline_before:
             continue
-        if nxt is not None and nxt.word and nxt.cap and not nxt.newline_before and not is_possessive(token):
+        if (
+            nxt is not None
+            and nxt.word
+            and nxt.cap
+            and not nxt.newline_before
+            and not is_possessive(token)
+            and nxt.text.casefold() not in vocab.position_words
+            and nxt.text.casefold() not in vocab.modifiers
+        ):
             continue
         counts.setdefault(word, []).append(index)
     for word, places in counts.items():

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_people"]
 
 _MAX_NAME = 4
+
 _PHRASE_LIMIT = 24
 
 
@@ -63,7 +64,9 @@ def _build(rules: RuleSet) -> _Patterns:
     group = regex.compile(
         rf"(?<![\p{{L}}-])([\p{{Lu}}][\p{{L}}]{{1,20}}(?:[ \t][\p{{Lu}}][\p{{L}}]{{1,20}})?)[ \t]+(?:{groups})\b"
     )
-    calendar = frozenset(k.casefold() for k in (*rules.dates.months, *rules.dates.weekdays))
+    calendar = frozenset(
+        k.casefold() for k in (*rules.dates.months, *rules.dates.weekdays) if len(k) > 3 and k.casefold() != "may"
+    )
     return _Patterns(
         honorific,
         byline,
@@ -153,8 +156,8 @@ class _OrgIndex:
 
     def written(self, span: tuple[int, int, Organization]) -> str:
         start, end, org = span
-        surface = self.text[start:end]
-        return surface if surface == org.acronym else org.name
+        del start, end
+        return org.name
 
 
 def _org_country(text: str, org: Organization, tokens: list[Token], starts: list[int], vocab: Vocabulary) -> str | None:
@@ -218,6 +221,7 @@ class _Context:
         self.orgs = orgs
         self.rules = rules
         self.doc = doc
+        self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
         self.org_words = frozenset(
             w for org in orgs.by_acronym.values() for w in ((org.acronym,) if org.acronym else ())
         )
@@ -238,10 +242,16 @@ class _Context:
             return False
         if text in vocab.function_words or low in self.patterns.calendar or text in self.org_words:
             return False
+        if text in vocab.not_organization or low in self.system_words:
+            return False
         if any(c.isdigit() for c in text):
             return False
         if country_at(self.tokens, index, vocab) is not None:
             return False
+        for back in range(1, min(vocab.country_length, index + 1)):
+            found = country_at(self.tokens, index - back, vocab)
+            if found is not None and found[1] > back:
+                return False
         return not (token.upper and len(text) > 1 and text in self.orgs.by_acronym)
 
     def run_at(self, index: int) -> int:
@@ -342,7 +352,8 @@ class _Context:
                 if last < index or not self.is_name(index, last):
                     break
                 token = self.tokens[index]
-                position = label if label.casefold() in self.vocab.position_words else None
+                label_words = label.casefold().split()
+                position = label if label_words and label_words[-1] in self.vocab.position_words else None
                 found[index] = _Mention(
                     token.start, self.tokens[last].end, index, last, position=position, mentioned=True
                 )
@@ -383,6 +394,8 @@ class _Context:
 
     def _mention(self, first: int, last: int, honorific: str | None) -> _Mention | None:
         tokens = self.tokens
+        if honorific is None and first > 0 and tokens[first - 1].text in ("the", "The"):
+            return None
         mention = _Mention(tokens[first].start, tokens[last].end, first, last, honorific=honorific)
         after = self._after(last, mention)
         before_start = first
@@ -394,6 +407,8 @@ class _Context:
         before = self._before(before_start, mention, allow_comma=not after)
         if not (after or before or honorific):
             return None
+        if not after and last + 2 < len(tokens) and tokens[last + 1].text == "of":
+            self._of_after(last + 2, mention)
         self._role(mention)
         return mention
 
@@ -409,8 +424,35 @@ class _Context:
             return False
         opener = tokens[index].text
         index += 1
+        if index >= len(tokens) or tokens[index].text in ("and", "or"):
+            return False
         phrase_end = self._phrase_end(index, opener)
+        for j in range(index, phrase_end):
+            if self.name_word(j) and self.starts_name(j) and self.is_name(j, self.run_at(j)):
+                run_end = self.run_at(j)
+                followed_by_head = run_end + 1 < len(tokens) and tokens[run_end + 1].text in self.vocab.heads
+                if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head:
+                    return False
         return self._read_title(index, phrase_end, mention, appositive=True)
+
+    def _of_after(self, index: int, mention: _Mention) -> None:
+        """ "Minister Huang Runqiu of the Ministry of …": the body (and its country) after the name."""
+        end = self._phrase_end(index, ",")
+        if end <= index:
+            return
+        org = self.orgs.first_in(self.tokens[index].start, self.tokens[min(index + 2, end - 1)].end)
+        if org is None:
+            return
+        mention.organization = self.orgs.written(org)
+        country = self.orgs.countries.get(org[2].name)
+        after = bisect.bisect_left(self.starts, org[1])
+        if after + 1 < len(self.tokens) and self.tokens[after].text == "of":
+            step = after + 2 if self.tokens[after + 1].text == "the" else after + 1
+            found = country_at(self.tokens, step, self.vocab)
+            if found is not None:
+                country = found[0]
+        if country is not None:
+            mention.country = country
 
     def _phrase_end(self, index: int, opener: str) -> int:
         """Token index one past the appositive that starts at `index`."""
@@ -433,6 +475,14 @@ class _Context:
                 text in (";", ".", "!", "?", "“", '"', ":")
                 and depth == 0
                 and not (text == "." and j > 0 and len(tokens[j - 1].text) <= 3)
+            ) or (
+                text == "and"
+                and depth == 0
+                and j + 1 < limit
+                and (
+                    tokens[j + 1].text.casefold() in self.vocab.honorific_words
+                    or (self.name_word(j + 1) and self.is_name(j + 1, self.run_at(j + 1)))
+                )
             ):
                 break
             elif text == "," and depth == 0 and opener == "," and j + 1 < limit:
@@ -482,10 +532,16 @@ class _Context:
             return False
         # extend over following title words ("Director General", "Chief Executive Officer")
         stop = position_at
-        while stop + 1 < end and tokens[stop + 1].word and tokens[stop + 1].text.casefold() in vocab.position_words:
-            if tokens[stop + 1].start - tokens[stop].end > 1:
+        look = position_at + 1
+        while look < end and look - stop <= 3 and tokens[look].word and tokens[look].start - tokens[look - 1].end <= 1:
+            low = tokens[look].text.casefold()
+            if self.orgs.first_in(tokens[look].start, tokens[look].end) is not None:
                 break
-            stop += 1
+            if low in vocab.position_words:
+                stop = look
+            elif not (tokens[look].cap or low in vocab.modifiers):
+                break
+            look += 1
         begin = position_at
         while begin - 1 >= start:
             prev = tokens[begin - 1]
@@ -503,16 +559,30 @@ class _Context:
         window_start = tokens[start].start
         window_end = tokens[end - 1].end if end > start else tokens[start].end
         if mention.organization is None:
-            org = self.orgs.first_in(tokens[stop].end, window_end)
+            org = self._org_right_before(begin, start)
+            if org is None:
+                org = self.orgs.first_in(tokens[stop].end, window_end)
             if org is None:
                 org = self.orgs.first_in(window_start, tokens[begin].start)
             if org is not None:
                 mention.organization = self.orgs.written(org)
             else:
                 mention.organization = self._ministry_of(begin, stop, end)
+                if mention.organization is not None and mention.country is None:
+                    mention.country = self.orgs.countries.get(mention.organization)
         if mention.country is None:
             mention.country = self._country_in(start, end)
         return True
+
+    def _org_right_before(self, begin: int, start: int) -> tuple[int, int, Organization] | None:
+        """ "UN Environment's chief representative", "MWR vice minister": the body just before the title."""
+        if begin - 1 < start:
+            return None
+        prev = self.tokens[begin - 1]
+        for span in self.orgs.all_in(max(0, prev.start - 120), prev.end):
+            if span[1] == prev.end or (is_possessive(prev) and span[1] == prev.end - 2):
+                return span
+        return None
 
     def _free_title_word(self, index: int) -> bool:
         """A capitalized word that may open a title in an appositive ("Senior Network Officer")."""
@@ -526,8 +596,6 @@ class _Context:
     def _ministry_of(self, begin: int, stop: int, end: int) -> str | None:
         """ "Minister of Water Resources" → the "Ministry of Water Resources" the text names elsewhere."""
         tokens = self.tokens
-        if tokens[stop].text.casefold() != "minister":
-            return None
         portfolio: list[str] = []
         j = stop + 1
         if j < end and tokens[j].text in ("of", "for"):
@@ -558,6 +626,10 @@ class _Context:
         while j < end:
             token = tokens[j]
             found = country_at(tokens, j, self.vocab, limit=end)
+            if found is not None and j > 0 and tokens[j - 1].cap and tokens[j - 1].word:
+                prev_low = tokens[j - 1].text.casefold()
+                if not (prev_low in self.vocab.position_words or prev_low in self.vocab.modifiers):
+                    found = None
             if found is not None:
                 prev = tokens[j - 1].text if j > 0 else ""
                 if prev == "the" and j > 1:
@@ -607,7 +679,14 @@ class _Context:
             if tokens[j + 1].newline_before:
                 break
             if not token.word:
-                if token.text in (",", "&", "-", "–") and j > 0 and tokens[j - 1].word:
+                after_comma = tokens[j + 1].text.casefold() if j + 1 < len(tokens) else ""
+                if (
+                    token.text in (",", "&", "-", "–")
+                    and j > 0
+                    and tokens[j - 1].word
+                    and after_comma not in self.vocab.position_words
+                    and after_comma not in self.vocab.modifiers
+                ):
                     j -= 1
                     count += 1
                     continue
@@ -631,6 +710,19 @@ class _Context:
         if start >= end:
             return False
         if end != first and not any(tokens[k].text.casefold() in self.vocab.position_words for k in range(start, end)):
+            return False
+        if start > 0 and tokens[start - 1].text == "(" and start > 1:
+            # "Ministry of Environment (Minister Han …)": a head named beside its body
+            for span in self.orgs.all_in(max(0, tokens[start - 2].start - 200), tokens[start - 2].end):
+                if span[1] == tokens[start - 2].end:
+                    mention.organization = self.orgs.written(span)
+                    country = self.orgs.countries.get(span[2].name)
+                    if country is not None:
+                        mention.country = country
+            mention.mentioned = True
+        if start > 0 and tokens[start - 1].text == "the" and end == first:
+            return False
+        if first + 1 < len(tokens) and tokens[mention.last + 1].text in self.vocab.heads:
             return False
         return self._read_title(start, end, mention, appositive=False)
 
@@ -658,6 +750,9 @@ class _Context:
         for match in self.patterns.group.finditer(sentence):
             words = tokenize(match.group(1))
             found = country_at(words, 0, self.vocab)
+            if (found is None or found[1] != len(words)) and len(words) > 1:
+                words = words[-1:]
+                found = country_at(words, 0, self.vocab)
             if found is None or found[1] != len(words):
                 continue
             distance = abs(sentence_start + match.start() - offset)

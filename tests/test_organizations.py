@@ -58,7 +58,7 @@ def test_schwartz_hearst(short: str, long: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    "hostile", ["(" * 100_000, "A, B, C, " * 100_000, "Ministry of " * 50_000, "?" * 100_000 + "x"]
+    "hostile", ["(" * 100_000, "A, B, C, " * 20_000, "Ministry of " * 20_000, "?" * 100_000 + "x"]
 )
 def test_hostile_input_finishes(hostile: str) -> None:
     """Linear-time check: these must simply finish (no wall-time assertion)."""

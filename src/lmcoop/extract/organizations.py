@@ -19,7 +19,17 @@ import regex
 from ..document import Document
 from ..models import Organization, Span
 from ..rules import RuleSet
-from .names import Token, Vocabulary, bare, country_at, is_possessive, schwartz_hearst, tokenize, vocabulary
+from .names import (
+    Token,
+    Vocabulary,
+    bare,
+    country_at,
+    document_tokens,
+    is_possessive,
+    schwartz_hearst,
+    tokenize,
+    vocabulary,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -29,6 +39,9 @@ __all__ = ["extract", "find_organizations"]
 _PAREN = regex.compile(r"\(([^()\n]{1,40})\)")
 _SLOT_BEFORE = frozenset({"of", "by", "with", "between", "the", "and", "from", "to", "at", "under"})
 _MAX_CHUNK = 40
+_SHORT_CUT = regex.compile(r"[;,]")
+_DASH = regex.compile(r"[-–]")
+_KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @dataclass
@@ -44,17 +57,19 @@ class _Candidate:
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
     """Fill `found.organizations`."""
-    return replace(found, organizations=find_organizations(doc.text, rules))
+    return replace(found, organizations=find_organizations(doc.text, rules, document_tokens(doc)))
 
 
-def find_organizations(text: str, rules: RuleSet) -> tuple[Organization, ...]:
+def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = None) -> tuple[Organization, ...]:
     """The organizations named in `text`, in order of first mention."""
     vocab = vocabulary(rules)
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     acronyms = _acronym_candidates(text)
     candidates: list[_Candidate] = []
     for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
-        candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
+        if any(_is_head(tokens[t], vocab) for t in chunk):
+            candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
     candidates.extend(_system_bodies(tokens, vocab))
     _pair_acronyms(text, tokens, candidates, vocab)
     _standalone_acronyms(text, tokens, candidates, vocab)
@@ -371,7 +386,7 @@ def _core(tokens: list[Token], piece: list[int], vocab: Vocabulary) -> tuple[int
 
 
 def _short_form(inside: str) -> str | None:
-    short = regex.split(r"[;,]", inside, maxsplit=1)[0].strip()
+    short = _SHORT_CUT.split(inside, maxsplit=1)[0].strip()
     words = short.split()
     if not short or len(words) > 3 or len(short) > 20 or not short[0].isalnum():
         return None
@@ -533,9 +548,13 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
     out: list[_Candidate] = []
     n = len(tokens)
     i = 0
+    first_words = frozenset(p[0] for p in vocab.system_prefixes)
     while i < n:
         token = tokens[i]
-        if not token.cap or (i > 0 and tokens[i - 1].cap and not tokens[i].newline_before and tokens[i - 1].word):
+        if not token.cap or token.text.casefold() not in first_words:
+            i += 1
+            continue
+        if i > 0 and tokens[i - 1].cap and not tokens[i].newline_before and tokens[i - 1].word:
             i += 1
             continue
         matched = 0
@@ -579,8 +598,10 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
     defined = _acronym_candidates(text)
     counts: dict[str, list[int]] = {}
     for index, token in enumerate(tokens):
+        if not token.upper:
+            continue
         word = bare(token.text)
-        if not token.upper or not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
+        if not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
             continue
         if word in vocab.not_acronyms or word.casefold() in vocab.honorific_words:
             continue
@@ -621,7 +642,7 @@ def _variant(defined: str, word: str) -> bool:
     """ "TEMM" next to a defined "TEMM24"; "RKSI" inside a defined "ADB-RKSI"."""
     if defined.startswith(word) and defined[len(word) :].isdigit():
         return True
-    return word in regex.split(r"[-–]", defined)[1:]
+    return word in _DASH.split(defined)[1:]
 
 
 def _initials_owner(text: str, candidates: list[_Candidate], word: str) -> _Candidate | None:
@@ -654,7 +675,7 @@ def _comma_parents(text: str, candidates: list[_Candidate], vocab: Vocabulary) -
 
 
 def _key(name: str) -> str:
-    words = regex.findall(r"[\p{L}\p{N}]+", name.casefold())
+    words = _KEY_WORD.findall(name.casefold())
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)

@@ -21,7 +21,7 @@ import regex
 from ..document import Document
 from ..models import Organization, Person, Role, Span
 from ..rules import RuleSet
-from .names import Token, Vocabulary, country_at, is_possessive, tokenize, vocabulary
+from .names import Token, Vocabulary, country_at, document_tokens, is_possessive, tokenize, vocabulary
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -59,7 +59,7 @@ def _build(rules: RuleSet) -> _Patterns:
     cues = "|".join(regex.escape(c) for c in sorted(people.mentioned_cues, key=len, reverse=True))
     cue_before = regex.compile(rf"(?:{cues})[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE)
     list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))
-    list_cue = regex.compile(rf"(?:{list_cues})[ \t,:]*$", regex.IGNORECASE)
+    list_cue = regex.compile(rf"\b(?:{list_cues})[ \t,:]*", regex.IGNORECASE)
     groups = "|".join(regex.escape(g) for g in sorted(people.group_words, key=len, reverse=True))
     group = regex.compile(
         rf"(?<![\p{{L}}-])([\p{{Lu}}][\p{{L}}]{{1,20}}(?:[ \t][\p{{Lu}}][\p{{L}}]{{1,20}})?)[ \t]+(?:{groups})\b"
@@ -111,7 +111,7 @@ def find_people(
     vocab = vocabulary(rules)
     patterns = rules.compiled(_build)
     document = doc if doc is not None else Document(text)
-    tokens = tokenize(text)
+    tokens = document_tokens(document)
     starts = [t.start for t in tokens]
     org_index = _OrgIndex(text, organizations, tokens, vocab)
     context = _Context(text, tokens, starts, vocab, patterns, org_index, rules, document)
@@ -221,6 +221,14 @@ class _Context:
         self.orgs = orgs
         self.rules = rules
         self.doc = doc
+        self._name_words: list[bool | None] = [None] * len(tokens)
+        self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
+        self.country_cover: set[int] = set()
+        for i in self.cap_indices:
+            found = country_at(tokens, i, vocab)
+            if found is not None:
+                self.country_cover.update(range(i, i + found[1]))
+        self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
         self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
         self.org_words = frozenset(
             w for org in orgs.by_acronym.values() for w in ((org.acronym,) if org.acronym else ())
@@ -229,7 +237,13 @@ class _Context:
     # --- words ---------------------------------------------------------------------------------
 
     def name_word(self, index: int) -> bool:
-        """Can this token be part of a person's name?"""
+        """Can this token be part of a person's name? (memoized per token)"""
+        known = self._name_words[index]
+        if known is None:
+            known = self._name_words[index] = self._is_name_word(index)
+        return known
+
+    def _is_name_word(self, index: int) -> bool:
         token = self.tokens[index]
         if not token.word or not token.cap or is_possessive(token):
             return False
@@ -246,12 +260,8 @@ class _Context:
             return False
         if any(c.isdigit() for c in text):
             return False
-        if country_at(self.tokens, index, vocab) is not None:
+        if index in self.country_cover:
             return False
-        for back in range(1, min(vocab.country_length, index + 1)):
-            found = country_at(self.tokens, index - back, vocab)
-            if found is not None and found[1] > back:
-                return False
         return not (token.upper and len(text) > 1 and text in self.orgs.by_acronym)
 
     def run_at(self, index: int) -> int:
@@ -298,20 +308,18 @@ class _Context:
         found: dict[int, _Mention] = {}
         self._honorific_mentions(found)
         self._byline_mentions(found)
-        tokens = self.tokens
-        index = 0
-        while index < len(tokens):
-            if index in found or not self.name_word(index) or not self.starts_name(index):
-                index += 1
+        done = -1
+        for index in self.cap_indices:
+            if index <= done or index in found or not self.name_word(index) or not self.starts_name(index):
                 continue
             last = self.run_at(index)
             if last < index or not self.is_name(index, last):
-                index = max(last, index) + 1
+                done = max(last, index)
                 continue
             mention = self._mention(index, last, None)
             if mention is not None:
                 found[index] = mention
-            index = last + 1
+            done = last
         self._list_mentions(found)
         return sorted(found.values(), key=lambda m: m.start)
 
@@ -368,29 +376,26 @@ class _Context:
                 break
 
     def _list_mentions(self, found: dict[int, _Mention]) -> None:
+        """Names after a list cue ("including A, B, and C"), each one following the last."""
         tokens = self.tokens
-        for index, token in enumerate(tokens):
+        listed_last: set[int] = set()
+        for index in self.cap_indices:
+            token = tokens[index]
             if index in found or not self.name_word(index) or not self.starts_name(index):
                 continue
-            before = self.text[max(0, token.start - 24) : token.start]
-            if not self.patterns.list_cue.search(before) and not self._after_listed_person(index, found):
+            if token.start not in self.list_cue_ends and not self._after_listed(index, listed_last):
                 continue
             last = self.run_at(index)
             if last >= index and self.is_name(index, last):
                 found[index] = _Mention(token.start, tokens[last].end, index, last)
+                listed_last.add(last)
 
-    def _after_listed_person(self, index: int, found: dict[int, _Mention]) -> bool:
-        """ ", and Name" right after a listed person with no title of its own."""
+    def _after_listed(self, index: int, listed_last: set[int]) -> bool:
+        """A name right after ", and" that follows a name taken from the same list."""
         back = index - 1
-        while back >= 0 and self.tokens[back].text in (",", "and"):
+        while back >= 0 and index - back <= 3 and self.tokens[back].text in (",", "and"):
             back -= 1
-        if back == index - 1 or back < 0:
-            return False
-        for mention in found.values():
-            if mention.last == back and mention.position is None and not mention.honorific:
-                before = self.text[max(0, self.tokens[mention.first].start - 24) : self.tokens[mention.first].start]
-                return bool(self.patterns.list_cue.search(before)) or self._after_listed_person(mention.first, found)
-        return False
+        return back != index - 1 and back in listed_last
 
     def _mention(self, first: int, last: int, honorific: str | None) -> _Mention | None:
         tokens = self.tokens
@@ -797,14 +802,12 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
         for word in person.words:
             if len(word) >= 2:
                 word_owner.setdefault(word, []).append(person)
-    index = 0
-    while index < len(tokens):
-        if index in taken or not tokens[index].cap or not context.name_word(index) or not context.starts_name(index):
-            index += 1
+    done = -1
+    for index in context.cap_indices:
+        if index <= done or index in taken or not context.name_word(index) or not context.starts_name(index):
             continue
         last = context.run_at(index)
         if last < index:
-            index += 1
             continue
         key = _key(tokens, index, last)
         owner = full.get(key)
@@ -813,7 +816,7 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
             owner = _nearest(owners, tokens[index].start)
         if owner is not None:
             owner.mentions.append(_Mention(tokens[index].start, tokens[last].end, index, last, anchored=False))
-        index = last + 1
+        done = last
 
 
 def _nearest(owners: list[_Person], offset: int) -> _Person | None:

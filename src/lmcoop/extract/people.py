@@ -727,7 +727,7 @@ class _Context:
             mention.mentioned = True
         if start > 0 and tokens[start - 1].text == "the" and end == first:
             return False
-        if first + 1 < len(tokens) and tokens[mention.last + 1].text in self.vocab.heads:
+        if mention.last + 1 < len(tokens) and tokens[mention.last + 1].text in self.vocab.heads:
             return False
         return self._read_title(start, end, mention, appositive=False)
 

@@ -27,6 +27,15 @@ TABLE = [
     ),
     ("Officials of the Harbor Department of NWRC met.", {"Harbor Department": (None, "NWRC"), "NWRC": (None, None)}),
     ("The Cambodian Ministry of Environment (MoE) said so.", {"Ministry of Environment": ("MoE", None)}),
+    (
+        "Zhao Ke, General Manager of Lotus River Development Co., Ltd., attended.",
+        {"Lotus River Development Co., Ltd.": (None, None)},
+    ),
+    ("It was held at the Ruritanian Embassy in China.", {"Ruritanian Embassy in China": (None, None)}),
+    (
+        "Staff of the Mekong Delta Institute and the Pearl River Water Commission (PRWC) met.",
+        {"Mekong Delta Institute": (None, None), "Pearl River Water Commission": ("PRWC", None)},
+    ),
     ("The workshop (Shenzhen) opened at the Pearl River Institute.", {"Pearl River Institute": (None, None)}),
 ]
 
@@ -57,9 +66,7 @@ def test_schwartz_hearst(short: str, long: str, ok: bool) -> None:
     assert (schwartz_hearst(short, long) is not None) is ok
 
 
-@pytest.mark.parametrize(
-    "hostile", ["(" * 100_000, "A, B, C, " * 20_000, "Ministry of " * 20_000, "?" * 100_000 + "x"]
-)
+@pytest.mark.parametrize("hostile", ["(" * 100_000, "A, B, C, " * 20_000, "Ministry of " * 20_000, "?" * 100_000 + "x"])
 def test_hostile_input_finishes(hostile: str) -> None:
     """Linear-time check: these must simply finish (no wall-time assertion)."""
     lmcoop.parse(hostile)

@@ -67,14 +67,64 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
         tokens = tokenize(text)
     acronyms = _acronym_candidates(text)
     candidates: list[_Candidate] = []
+    company = rules.compiled(_company_pattern)
     for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
         if any(_is_head(tokens[t], vocab) for t in chunk):
             candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
+        else:
+            suffix = company.match(text, tokens[chunk[-1]].end)
+            if suffix is None and len(chunk) > 1:
+                suffix = company.match(text, tokens[chunk[-2]].end)
+                chunk = chunk[:-1]
+            if suffix is not None:
+                made = _company(tokens, chunk, suffix.end(), vocab)
+                if made is not None:
+                    candidates.append(made)
     candidates.extend(_system_bodies(tokens, vocab))
+    _located(text, tokens, candidates, vocab)
     _pair_acronyms(text, tokens, candidates, vocab)
     _standalone_acronyms(text, tokens, candidates, vocab)
     _comma_parents(text, candidates, vocab)
     return _records(text, candidates)
+
+
+def _company_pattern(rules: RuleSet) -> regex.Pattern[str]:
+    """A company ending right after a name: " Co., Ltd.", " Inc."."""
+    endings = sorted(rules.organizations.company_suffixes, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(e).replace("\\ ", " ").replace(" ", "[ \t]?") for e in endings)
+    return regex.compile(rf"[ \t]{{1,2}}(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+
+
+def _company(tokens: list[Token], chunk: list[int], end: int, vocab: Vocabulary) -> _Candidate | None:
+    """ "Puyu Technology Development" + " Co., Ltd.": the capitalized words after the last "of"/title."""
+    start = len(chunk)
+    while start > 0:
+        token = tokens[chunk[start - 1]]
+        low = token.text.casefold()
+        if not token.cap or low in vocab.position_words or token.text in vocab.function_words:
+            break
+        if country_at(tokens, chunk[start - 1], vocab) is not None and start - 1 == 0 and len(chunk) > 1:
+            break
+        start -= 1
+    if start == len(chunk):
+        return None
+    return _Candidate(tokens[chunk[start]].start, end)
+
+
+def _located(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+    """ "Cambodian Embassy" + " in China": a mission's name includes where it is."""
+    import bisect
+
+    starts = [t.start for t in tokens]
+    for c in candidates:
+        last_word = bare(text[c.start : c.end].rsplit(" ", 1)[-1])
+        if last_word not in vocab.located_heads:
+            continue
+        index = bisect.bisect_left(starts, c.end)
+        if index + 1 < len(tokens) and tokens[index].text == "in" and tokens[index].start - c.end == 1:
+            found = country_at(tokens, index + 1, vocab)
+            if found is not None:
+                c.end = tokens[index + found[1]].end
 
 
 # --- chunks -------------------------------------------------------------------------------------
@@ -688,6 +738,8 @@ def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if c.start < 0 or c.end <= c.start:
             continue
+        if text.endswith(("'s", "’s"), c.start, c.end):
+            c.end -= 2
         name = text[c.start : c.end].strip()
         if not name:
             continue

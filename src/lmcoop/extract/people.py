@@ -146,6 +146,14 @@ class _OrgIndex:
             return self.spans[index]
         return None
 
+    def covers(self, start: int, end: int) -> bool:
+        """Is text[start:end] inside an organization's mention?"""
+        index = bisect.bisect_right(self.starts, start) - 1
+        for back in range(index, max(-1, index - 8), -1):
+            if self.spans[back][0] <= start and self.spans[back][1] >= end:
+                return True
+        return False
+
     def all_in(self, start: int, end: int) -> list[tuple[int, int, Organization]]:
         index = bisect.bisect_left(self.starts, start)
         out = []
@@ -379,16 +387,43 @@ class _Context:
         """Names after a list cue ("including A, B, and C"), each one following the last."""
         tokens = self.tokens
         listed_last: set[int] = set()
+        title: tuple[str | None, str | None] = (None, None)
         for index in self.cap_indices:
             token = tokens[index]
             if index in found or not self.name_word(index) or not self.starts_name(index):
                 continue
-            if token.start not in self.list_cue_ends and not self._after_listed(index, listed_last):
+            opens = token.start in self.list_cue_ends
+            if not opens and not self._after_listed(index, listed_last):
                 continue
             last = self.run_at(index)
             if last >= index and self.is_name(index, last):
-                found[index] = _Mention(token.start, tokens[last].end, index, last)
+                if opens:
+                    title = self._list_title(index)
+                found[index] = _Mention(
+                    token.start, tokens[last].end, index, last, position=title[0], organization=title[1]
+                )
                 listed_last.add(last)
+
+    def _list_title(self, index: int) -> tuple[str | None, str | None]:
+        """ "Research professors from RCEES, including …": the plural title (made singular) and its body."""
+        tokens = self.tokens
+        j = index - 1
+        while j >= 0 and index - j < 5 and not (tokens[j].word and tokens[j].cap):
+            j -= 1
+        for k in range(j, max(-1, j - 12), -1):
+            if tokens[k].text in (".", ";", "!", "?") or tokens[k + 1].newline_before:
+                break
+            low = tokens[k].text.casefold()
+            if tokens[k].word and low.endswith("s") and low[:-1] in self.vocab.position_words:
+                begin = k
+                while (
+                    begin > 0 and tokens[begin - 1].word and tokens[begin - 1].text.casefold() in self.vocab.modifiers
+                ):
+                    begin -= 1
+                org = self.orgs.first_in(tokens[k].end, tokens[index].start)
+                position = self.text[tokens[begin].start : tokens[k].end - 1]
+                return position, (org[2].name if org is not None else None)
+        return None, None
 
     def _after_listed(self, index: int, listed_last: set[int]) -> bool:
         """A name right after ", and" that follows a name taken from the same list."""
@@ -400,6 +435,8 @@ class _Context:
     def _mention(self, first: int, last: int, honorific: str | None) -> _Mention | None:
         tokens = self.tokens
         if honorific is None and first > 0 and tokens[first - 1].text in ("the", "The"):
+            return None
+        if self.orgs.covers(tokens[first].start, tokens[last].end):
             return None
         mention = _Mention(tokens[first].start, tokens[last].end, first, last, honorific=honorific)
         after = self._after(last, mention)
@@ -436,7 +473,8 @@ class _Context:
             if self.name_word(j) and self.starts_name(j) and self.is_name(j, self.run_at(j)):
                 run_end = self.run_at(j)
                 followed_by_head = run_end + 1 < len(tokens) and tokens[run_end + 1].text in self.vocab.heads
-                if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head:
+                inside = self.orgs.covers(tokens[j].start, tokens[run_end].end)
+                if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head and not inside:
                     return False
         return self._read_title(index, phrase_end, mention, appositive=True)
 

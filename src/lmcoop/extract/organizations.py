@@ -137,12 +137,10 @@ def _is_head(token: Token, vocab: Vocabulary) -> bool:
 def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
     """Runs of capitalized tokens joined by connectors; a "(ACR)" before "of" is stepped over."""
     chunks: list[list[int]] = []
-    i = 0
     n = len(tokens)
-    while i < n:
-        token = tokens[i]
-        if not (token.word and token.cap):
-            i += 1
+    done = -1
+    for i in [k for k, t in enumerate(tokens) if t.cap and t.word]:
+        if i <= done:
             continue
         chunk = [i]
         j = i
@@ -180,7 +178,7 @@ def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
                         continue
             break
         chunks.append(chunk)
-        i = j + 1
+        done = j
     return chunks
 
 
@@ -241,6 +239,8 @@ def _before_of(tokens: list[Token], chunk: list[int]) -> list[int]:
 
 def _ends_with_complement(tokens: list[Token], chunk: list[int], vocab: Vocabulary) -> bool:
     """The chunk ends "Head of X" with no head noun in X (an open list may follow)."""
+    if len(chunk) < 3:
+        return False
     for position in range(len(chunk) - 1, 0, -1):
         token = tokens[chunk[position]]
         if token.text == "of":
@@ -597,15 +597,13 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
     """Names that start with a system prefix ("UN Environment", "United Nations Development Program", "the UN")."""
     out: list[_Candidate] = []
     n = len(tokens)
-    i = 0
     first_words = frozenset(p[0] for p in vocab.system_prefixes)
-    while i < n:
-        token = tokens[i]
-        if not token.cap or token.text.casefold() not in first_words:
-            i += 1
+    done = -1
+    for i in [k for k, t in enumerate(tokens) if t.cap and t.text.casefold() in first_words]:
+        if i <= done:
             continue
+        token = tokens[i]
         if i > 0 and tokens[i - 1].cap and not tokens[i].newline_before and tokens[i - 1].word:
-            i += 1
             continue
         matched = 0
         for prefix in vocab.system_prefixes:
@@ -614,7 +612,6 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
                 matched = len(prefix)
                 break
         if not matched:
-            i += 1
             continue
         end = i + matched - 1
         j = end + 1
@@ -637,7 +634,7 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
         last = tokens[end]
         stop = last.end - (2 if is_possessive(last) else 0)
         out.append(_Candidate(token.start, stop))
-        i = end + 1
+        done = end
     return out
 
 
@@ -647,9 +644,8 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
     known_names = {text[c.start : c.end] for c in candidates}
     defined = _acronym_candidates(text)
     counts: dict[str, list[int]] = {}
-    for index, token in enumerate(tokens):
-        if not token.upper:
-            continue
+    for index in [k for k, t in enumerate(tokens) if t.upper]:
+        token = tokens[index]
         word = bare(token.text)
         if not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
             continue

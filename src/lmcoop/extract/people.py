@@ -21,7 +21,7 @@ import regex
 from ..document import Document
 from ..models import Organization, Person, Role, Span
 from ..rules import RuleSet
-from .names import Token, Vocabulary, country_at, document_tokens, is_possessive, tokenize, vocabulary
+from .names import Token, Vocabulary, bare, country_at, document_tokens, is_possessive, tokenize, vocabulary
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -232,7 +232,10 @@ class _Context:
         self._name_words: list[bool | None] = [None] * len(tokens)
         self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
         self.country_cover: set[int] = set()
+        first_words = vocab.country_first_words
         for i in self.cap_indices:
+            if tokens[i].text.casefold() not in first_words and bare(tokens[i].text).casefold() not in first_words:
+                continue
             found = country_at(tokens, i, vocab)
             if found is not None:
                 self.country_cover.update(range(i, i + found[1]))
@@ -317,8 +320,12 @@ class _Context:
         self._honorific_mentions(found)
         self._byline_mentions(found)
         done = -1
+        tokens = self.tokens
+        n = len(tokens)
         for index in self.cap_indices:
-            if index <= done or index in found or not self.name_word(index) or not self.starts_name(index):
+            if index <= done or index + 1 >= n or not (tokens[index + 1].cap or tokens[index + 1].text == "."):
+                continue
+            if index in found or not self.name_word(index) or not self.starts_name(index):
                 continue
             last = self.run_at(index)
             if last < index or not self.is_name(index, last):
@@ -388,12 +395,14 @@ class _Context:
         tokens = self.tokens
         listed_last: set[int] = set()
         title: tuple[str | None, str | None] = (None, None)
+        if not self.list_cue_ends:
+            return
         for index in self.cap_indices:
             token = tokens[index]
-            if index in found or not self.name_word(index) or not self.starts_name(index):
-                continue
             opens = token.start in self.list_cue_ends
-            if not opens and not self._after_listed(index, listed_last):
+            if not opens and not (listed_last and self._after_listed(index, listed_last)):
+                continue
+            if index in found or not self.name_word(index) or not self.starts_name(index):
                 continue
             last = self.run_at(index)
             if last >= index and self.is_name(index, last):
@@ -840,9 +849,13 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
         for word in person.words:
             if len(word) >= 2:
                 word_owner.setdefault(word, []).append(person)
+    if not people:
+        return
     done = -1
     for index in context.cap_indices:
-        if index <= done or index in taken or not context.name_word(index) or not context.starts_name(index):
+        if index <= done or tokens[index].text.casefold() not in word_owner:
+            continue
+        if index in taken or not context.name_word(index) or not context.starts_name(index):
             continue
         last = context.run_at(index)
         if last < index:

@@ -42,6 +42,7 @@ _MAX_CHUNK = 40
 _SHORT_CUT = regex.compile(r"[;,]")
 _DASH = regex.compile(r"[-–]")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S")
 
 
 @dataclass
@@ -85,7 +86,7 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
     _pair_acronyms(text, tokens, candidates, vocab)
     _standalone_acronyms(text, tokens, candidates, vocab)
     _comma_parents(text, candidates, vocab)
-    return _records(text, candidates)
+    return _records(text, candidates, tokens)
 
 
 def _company_pattern(rules: RuleSet) -> regex.Pattern[str]:
@@ -666,6 +667,7 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
         ):
             continue
         counts.setdefault(word, []).append(index)
+    initials: dict[str, _Candidate] | None = None
     for word, places in counts.items():
         if word in known or word in known_names:
             continue
@@ -676,7 +678,11 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
         slot = any(index > 0 and tokens[index - 1].text.casefold() in _SLOT_BEFORE for index in places)
         if len(places) < 2 and not slot:
             continue
-        owner = _initials_owner(text, candidates, word)
+        if initials is None:
+            initials = _initials(text, candidates)
+        owner = initials.get(word)
+        if owner is not None and owner.acronym is not None:
+            owner = None
         if owner is not None:
             owner.acronym = word
             continue
@@ -691,13 +697,14 @@ def _variant(defined: str, word: str) -> bool:
     return word in _DASH.split(defined)[1:]
 
 
-def _initials_owner(text: str, candidates: list[_Candidate], word: str) -> _Candidate | None:
+def _initials(text: str, candidates: list[_Candidate]) -> dict[str, _Candidate]:
+    """Each body without an acronym by the initials of its capitalized words ("ADB" → Asian Development Bank)."""
+    out: dict[str, _Candidate] = {}
     for c in candidates:
         if c.acronym is None:
             initials = "".join(w[0] for w in text[c.start : c.end].split() if w[:1].isupper())
-            if initials == word:
-                return c
-    return None
+            out.setdefault(initials, c)
+    return out
 
 
 def _comma_parents(text: str, candidates: list[_Candidate], vocab: Vocabulary) -> None:
@@ -727,7 +734,7 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
-def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...]:
+def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tuple[Organization, ...]:
     groups: dict[str, list[_Candidate]] = {}
     order: list[str] = []
     acronym_key: dict[str, str] = {}
@@ -771,7 +778,7 @@ def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...
         acronym = acronyms[key]
         if acronym:
             surfaces.setdefault(acronym, key)
-    mentions = _mentions(text, surfaces)
+    mentions = _mentions(text, surfaces, tokens)
     records: list[tuple[int, Organization]] = []
     for key in order:
         group = groups[key]
@@ -801,16 +808,29 @@ def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...
     return tuple(r for _, r in records)
 
 
-def _mentions(text: str, surfaces: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
-    """Every occurrence of every name or acronym, longest first at each place, as (start, end) per key."""
-    if not surfaces:
-        return {}
-    alternatives = sorted(surfaces, key=len, reverse=True)
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in alternatives) + r")(?![\p{L}\p{N}])"
-    )
+def _mentions(text: str, surfaces: dict[str, str], tokens: list[Token]) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of every name or acronym, longest first at each place, as (start, end) per key.
+
+    Names start at a token, so only tokens that begin some name are tried (no scan per name).
+    """
+    by_first: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        first = _FIRST_WORD.match(surface)
+        if first is not None:
+            by_first.setdefault(first.group(), []).append(surface)
     out: dict[str, list[tuple[int, int]]] = {}
-    for match in pattern.finditer(text):
-        key = surfaces[match.group()]
-        out.setdefault(key, []).append(match.span())
+    done = 0
+    n = len(text)
+    for token in tokens:
+        if token.start < done:
+            continue
+        options = by_first.get(token.text) or by_first.get(bare(token.text)) or by_first.get(token.text[:1])
+        if not options:
+            continue
+        for surface in options:
+            end = token.start + len(surface)
+            if text.startswith(surface, token.start) and (end >= n or not text[end].isalnum()):
+                out.setdefault(surfaces[surface], []).append((token.start, end))
+                done = end
+                break
     return out

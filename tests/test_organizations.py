@@ -36,6 +36,14 @@ TABLE = [
         "Staff of the Mekong Delta Institute and the Pearl River Water Commission (PRWC) met.",
         {"Mekong Delta Institute": (None, None), "Pearl River Water Commission": ("PRWC", None)},
     ),
+    (
+        "Experts from the Northern Academy of Marine Sciences and Lakeside University spoke.",
+        {"Northern Academy of Marine Sciences": (None, None), "Lakeside University": (None, None)},
+    ),
+    (
+        "She heads the Wetland Policy Division of UN Environment.",
+        {"Wetland Policy Division": (None, "UN Environment"), "UN Environment": (None, None)},
+    ),
     ("The workshop (Shenzhen) opened at the Pearl River Institute.", {"Pearl River Institute": (None, None)}),
 ]
 

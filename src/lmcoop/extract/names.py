@@ -124,7 +124,7 @@ class Vocabulary:
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(t.text.casefold() for t in tokenize(phrase) if t.word)
+    return tuple(bare(t.text).casefold() for t in tokenize(phrase) if t.word)
 
 
 def _build(rules: RuleSet) -> Vocabulary:

@@ -321,6 +321,15 @@ def _parse_chunk(
             previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
             previous = None
             continue
+        if index > 0 and previous is not None and not previous.complemented and _plain(tokens, segment):
+            complement, listed = _split_listed(tokens, segment, vocab)
+            if listed is not None and not any(_is_head(tokens[t], vocab) for t in complement):
+                previous.end = tokens[complement[-1]].end
+                previous.complemented = True
+                previous.bare = False
+                out.append(listed)
+                previous = listed
+                continue
         pre, post = _split_for_on(tokens, segment)
         while post and all(_core(tokens, p, vocab) is None for p in _pieces(tokens, pre, vocab)):
             rest = [t for t in post[1:] if tokens[t].text != "the"] if len(post) > 1 else []
@@ -347,10 +356,22 @@ def _parse_chunk(
                 previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
                 previous = None
                 continue
+            if any(
+                tuple(t.text.casefold() for t in tokens[segment[0] : segment[0] + len(p)]) == p
+                for p in vocab.system_prefixes
+            ):
+                # "… Division of UN Environment": a system body is a parent, not a complement
+                previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[-1]].end)
+                previous = None
+                continue
             if not previous.complemented and not is_possessive(tokens[segment[-1]]) and _plain(tokens, segment):
-                previous.end = tokens[segment[-1]].end
+                complement, listed = _split_listed(tokens, segment, vocab)
+                previous.end = tokens[complement[-1]].end
                 previous.complemented = True
                 previous.bare = False
+                if listed is not None:
+                    out.append(listed)
+                    previous = listed
                 continue
             previous = None
             continue
@@ -366,6 +387,17 @@ def _parse_chunk(
         out.extend(real)
         previous = made[-1] if made and made[-1].start >= 0 else None
     return [c for c in out if not c.bare]
+
+
+def _split_listed(tokens: list[Token], segment: list[int], vocab: Vocabulary) -> tuple[list[int], _Candidate | None]:
+    """ "Environmental Sciences and Peking University": the complement, and the body listed after "and"."""
+    for position in range(1, len(segment) - 1):
+        if tokens[segment[position]].text in ("and", "&"):
+            rest = segment[position + 1 :]
+            core = _core(tokens, rest, vocab)
+            if core is not None and core[0] != core[1]:
+                return segment[:position], _Candidate(tokens[core[0]].start, tokens[core[1]].end)
+    return segment, None
 
 
 def _plain(tokens: list[Token], segment: list[int]) -> bool:
@@ -626,12 +658,14 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
             if low in vocab.modifiers and j + 1 < n and tokens[j + 1].text.casefold() in vocab.position_words:
                 break
             if bare(nxt.text) in vocab.not_organization:
-                end = i + matched - 1
+                end = -1
                 break
             end = j
             if is_possessive(nxt):
                 break
             j += 1
+        if end < 0:
+            continue
         last = tokens[end]
         stop = last.end - (2 if is_possessive(last) else 0)
         out.append(_Candidate(token.start, stop))

@@ -170,10 +170,10 @@ class _OrgIndex:
 
 def _org_country(text: str, org: Organization, tokens: list[Token], starts: list[int], vocab: Vocabulary) -> str | None:
     """The country an organization belongs to, when its name or the words around its first mention say so."""
-    name_tokens = tokenize(org.name)
-    for index, _token in enumerate(name_tokens):
+    name_tokens = [t for t in tokenize(org.name) if t.word]
+    for index in range(len(name_tokens)):
         found = country_at(name_tokens, index, vocab)
-        if found is not None:
+        if found is not None and (index == 0 or index + found[1] == len(name_tokens)):
             return found[0]
     first = org.mentions[0] if org.mentions else org
     for mention in org.mentions or (org,):
@@ -203,7 +203,10 @@ def _org_country(text: str, org: Organization, tokens: list[Token], starts: list
                 step += 1
             found = country_at(tokens, step, vocab)
             if found is not None:
-                return found[0]
+                following = step + found[1]
+                listed = following < len(tokens) and tokens[following].text in ("and", "&")
+                if not (word == "," and listed):
+                    return found[0]
     return None
 
 
@@ -446,6 +449,12 @@ class _Context:
         if honorific is None and first > 0 and tokens[first - 1].text in ("the", "The"):
             return None
         if self.orgs.covers(tokens[first].start, tokens[last].end):
+            return None
+        if (
+            last + 1 < len(tokens)
+            and tokens[last + 1].cap
+            and (tokens[last + 1].text in self.vocab.heads or tokens[last + 1].text in self.vocab.not_organization)
+        ):
             return None
         mention = _Mention(tokens[first].start, tokens[last].end, first, last, honorific=honorific)
         after = self._after(last, mention)
@@ -744,6 +753,10 @@ class _Context:
                     continue
                 break
             low = token.text.casefold()
+            if low == "and" and j + 1 < end:
+                following = tokens[j + 1].text.casefold()
+                if following in self.vocab.position_words or following in self.vocab.modifiers:
+                    break
             if (
                 not token.cap
                 and low not in ("of", "for", "and", "the", "to", "on", "&")

@@ -52,6 +52,12 @@ def test_later_surname_mentions_attach() -> None:
     assert [m.text for m in person.mentions] == ["Chen Dawei", "Chen Dawei", "Chen"]
 
 
+def test_the_title_names_the_last_holder() -> None:
+    text = "Minister Chen Dawei opened the meeting. The Minister said ties are strong; the Minister of Health left."
+    (person,) = lmcoop.parse(text).people
+    assert [m.text for m in person.mentions] == ["Chen Dawei", "Minister"]
+
+
 GIVEN = st.sampled_from(["Wang", "Olsen", "Baraka", "Kim", "Nguyen", "Pérez"])
 FAMILY = st.sampled_from(["Liqun", "Maren", "Tobias", "Sook-ja", "Anh", "Lucía"])
 TITLE = st.sampled_from(["Director", "Deputy Director", "Vice Minister", "Secretary-General", "Chairman"])

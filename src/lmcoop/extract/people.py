@@ -118,6 +118,7 @@ def find_people(
     mentions = context.anchored_mentions()
     people = _group(text, tokens, mentions)
     _later_mentions(context, people)
+    _title_mentions(context, people)
     return _records(context, people)
 
 
@@ -881,6 +882,32 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
         if owner is not None:
             owner.mentions.append(_Mention(tokens[index].start, tokens[last].end, index, last, anchored=False))
         done = last
+
+
+def _title_mentions(context: _Context, people: list[_Person]) -> None:
+    """ "the Minister", "the Ambassador": a title after "the" names the last person before it who holds it."""
+    tokens = context.tokens
+    holders: dict[str, list[_Person]] = {}
+    for person in people:
+        position = next((m.position for m in person.mentions if m.position), None)
+        if position:
+            holders.setdefault(position.split()[-1].casefold(), []).append(person)
+    if not holders:
+        return
+    for index, token in enumerate(tokens):
+        if token.text not in ("the", "The") or index + 1 >= len(tokens):
+            continue
+        title = tokens[index + 1]
+        owners = holders.get(title.text.casefold())
+        if not owners:
+            continue
+        if index + 2 < len(tokens) and (
+            (tokens[index + 2].cap and tokens[index + 2].word) or tokens[index + 2].text in ("of", "for")
+        ):
+            continue
+        owner = _nearest(owners, title.start)
+        if owner is not None and all(m.start != title.start for m in owner.mentions):
+            owner.mentions.append(_Mention(title.start, title.end, index + 1, index + 1, anchored=False))
 
 
 def _nearest(owners: list[_Person], offset: int) -> _Person | None:

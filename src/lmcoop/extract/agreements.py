@@ -226,7 +226,27 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
         return ()
     event = events.find_event(doc, rules, found)
     index = _Index.build(doc.text, patterns, found)
-    return tuple(_record(doc, rules, patterns, found, index, event, instrument) for instrument in instruments)
+    participants = _participants(doc, index, found)
+    return tuple(
+        _record(doc, rules, patterns, found, index, event, instrument, participants) for instrument in instruments
+    )
+
+
+def _participants(doc: Document, index: _Index, found: Found) -> list[str]:
+    """Who met, as the headline or opening says it: "among Japan, Korea and China", "from A, B and C"."""
+    text = doc.text
+    spans = [(found.title.start, found.title.end)] if found.title is not None else []
+    spans += [s for s in doc.sentences[:6] if found.title is None or s[0] >= found.title.end][:4]
+    for s, e in spans:
+        entities = [x for x in _entities(text, index, s, e) if x.person is None]
+        for match in regex.finditer(r"(?<!\w)(?:[Aa]mong|[Bb]etween|from)\s+(?:the\s+)?", text[s:e]):
+            at = s + match.end()
+            for position, entity in enumerate(entities):
+                if entity.start == at:
+                    chain = _chain_from(text, entities, position)
+                    if len(chain) >= 2:
+                        return [x.label for x in chain]
+    return []
 
 
 class _Spans:
@@ -640,6 +660,7 @@ def _record(
     index: _Index,
     event: Event | None,
     instrument: _Instrument,
+    participants: list[str],
 ) -> Agreement:
     text = doc.text
     first = instrument.first
@@ -665,6 +686,8 @@ def _record(
     parties = next((c for c in candidates if len(c) >= 2), candidates[0] if candidates else [])
     if not parties:
         parties = _parties_in_name(rules, found, first, text)
+    if not parties and status == "adopted" and instrument.kind in {"joint_statement", "declaration", "action_plan"}:
+        parties = participants  # what a meeting adopts binds those who met
     date = _date(text, patterns, found, index, event, mentions, instrument.kind, status)
     return Agreement(
         text=text[first.start : first.end],
@@ -812,7 +835,10 @@ def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention
         return []
     parties: list[str] = []
     cue = _nearest_cue(text, patterns, mention)
-    acting = cue is not None and patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
+    acting = cue is not None and (
+        patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
+        or cue[1].casefold().endswith("ing")  # "Kenya and China are implementing a memorandum"
+    )
     if cue is not None and cue[0] < mention.start:
         parties = [x.label for x in _chain_ending_at(text, entities, cue[0])]
     if not parties and acting:
@@ -933,6 +959,8 @@ def _parties_in_name(rules: RuleSet, found: Found, mention: _Mention, text: str)
                 out.append(part)
             elif _key(part) in known:
                 out.append(known[_key(part)])
+            elif regex.fullmatch(r"\p{Lu}{2,8}", part):
+                out.append(part)  # an acronym-named body ("ASEAN-China …")
         if out and ("-" in word or len(mention.name.split()) > 2):
             return out
     return []

@@ -117,7 +117,10 @@ MODE_TABLE: dict[str | None, list[str]] = {
     ],
     "online": ["The deputy director co-chaired an online video workshop on rural water."],
     "offline": ["Second On-site Mission Conducted in the Zenda Basin\n\nThe team collected data."],
-    None: ["The seminar on river basins was held in Strel on 5 May."],
+    None: [
+        "The seminar on river basins was held in Strel on 5 May.",
+        "The seminar on hybrid rice varieties was held in Strel on 5 May.",
+    ],
 }
 
 

@@ -5,15 +5,20 @@ A rule pack is a TOML file whose top-level tables name sections of `RuleSet` (``
 is the set of files in ``lmcoop/rules/default/``. `RuleSet.extend` adds words from another pack:
 lists are joined (duplicates dropped, order kept) and tables are merged key by key, so a pack
 only has to name what it adds.
+
+Installed packages can offer packs through the ``lmcoop.rules`` entry-point group; they are used
+only when asked for (`RuleSet.with_plugins`, ``Parser(plugins=True)``, ``lmcoop parse --plugins``),
+so installing a package never silently changes what a plain `Parser()` finds.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from importlib import metadata, resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
@@ -23,6 +28,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 __all__ = [
+    "ENTRY_POINT_GROUP",
     "AgreementRules",
     "CountryEntry",
     "DateRules",
@@ -34,6 +40,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+ENTRY_POINT_GROUP = "lmcoop.rules"
+"""The entry-point group through which installed packages offer rule packs."""
 
 
 class RulePackError(ValueError):
@@ -89,6 +98,8 @@ class PeopleRules(_Section):
     """Labels before a credited name ("Reporter", "Editor", "Photo by"); such people are only mentioned."""
     mentioned_cues: list[str] = Field(default_factory=list)
     """Words just before a name that keep it away from the event ("on behalf of", "greetings of")."""
+    list_cues: list[str] = Field(default_factory=list)
+    """Words that open a list of names ("including", "such as", "namely")."""
     group_words: list[str] = Field(default_factory=list)
     """Nouns after a demonym that give the country of the people around ("delegation", "team", "side")."""
 
@@ -199,6 +210,17 @@ class RuleSet(BaseModel):
             rules = rules.extend(_read_pack(Path(path)), source=str(path))
         return rules
 
+    def with_plugins(self) -> RuleSet:
+        """These rules extended by every pack installed in the ``lmcoop.rules`` entry-point group.
+
+        Packs are applied in entry-point name order. A pack that cannot be loaded or read raises
+        `RulePackError` naming the distribution and the entry point.
+        """
+        rules = self
+        for source, data in _installed_packs():
+            rules = rules.extend(data, source=source)
+        return rules
+
     def extend(self, pack: RuleSet | Mapping[str, Any], *, source: str = "<rules>") -> RuleSet:
         """A new RuleSet with `pack`'s words added to these; `self` is left unchanged."""
         data = pack.model_dump() if isinstance(pack, RuleSet) else dict(pack)
@@ -266,6 +288,58 @@ def _read_pack(path: Path) -> dict[str, Any]:
         raise RulePackError(f"{path}: cannot read rule pack: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise RulePackError(f"{path}: not valid TOML: {error}") from None
+
+
+def _installed_packs() -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(description, pack data) for each ``lmcoop.rules`` entry point, in a stable order."""
+    entry_points = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value))
+    for entry_point in entry_points:
+        dist = getattr(entry_point, "dist", None)
+        source = (
+            f"entry point {entry_point.name!r} = {entry_point.value!r} (group {ENTRY_POINT_GROUP!r}"
+            + (f", distribution {dist.name!r}" if dist is not None else "")
+            + ")"
+        )
+        try:
+            offered = entry_point.load()
+            if callable(offered):
+                offered = offered()
+        except Exception as error:  # a broken plugin must name itself, whatever it raised
+            raise RulePackError(f"{source}: cannot load it: {type(error).__name__}: {error}") from error
+        yield source, _pack_data(offered, source)
+
+
+def _pack_data(offered: object, source: str) -> Mapping[str, Any]:
+    """The sections an entry point offers: from a RuleSet, a mapping, a TOML path or a package resource."""
+    if isinstance(offered, RuleSet):
+        return offered.model_dump(exclude_defaults=True)
+    if isinstance(offered, Mapping):
+        return offered
+    if isinstance(offered, (str, os.PathLike)):
+        try:
+            return _read_pack(Path(offered))
+        except RulePackError as error:
+            raise RulePackError(f"{source}: {error}") from None
+    if isinstance(offered, _Resource):
+        try:
+            return tomllib.loads(offered.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise RulePackError(f"{source}: {offered.name}: cannot read rule pack: {error}") from None
+        except tomllib.TOMLDecodeError as error:
+            raise RulePackError(f"{source}: {offered.name}: not valid TOML: {error}") from None
+    raise RulePackError(
+        f"{source}: expected a path to a TOML rule pack, a package resource, a mapping of sections or a RuleSet"
+        f" (or a function returning one), got {type(offered).__name__}"
+    )
+
+
+@runtime_checkable
+class _Resource(Protocol):
+    """A package resource (`importlib.resources.files(...) / "pack.toml"`), which may live in a zip."""
+
+    name: str
+
+    def read_text(self, encoding: str | None = None) -> str: ...
 
 
 _DEFAULT: list[RuleSet] = []

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import json
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -30,6 +33,8 @@ EXIT_INPUT_ERROR = 2
 class _Input:
     id: str
     text: str
+    size: int = 0
+    """Bytes of input this item accounts for (its line or file, and skipped lines before it), for progress."""
 
 
 class _Problems:
@@ -37,10 +42,12 @@ class _Problems:
 
     def __init__(self) -> None:
         self.count = 0
+        self.write: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
+        """Where a problem's line goes; a progress bar replaces it to print above the bar."""
 
     def report(self, where: str, what: str) -> None:
         self.count += 1
-        print(f"lmcoop: {where}: {what}", file=sys.stderr)
+        self.write(f"lmcoop: {where}: {what}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,6 +97,13 @@ def _build_argument_parser() -> argparse.ArgumentParser:
         help="resolve relative dates against this day when an article shows no dateline",
     )
     parse.add_argument("--rules", action="append", default=[], metavar="PACK.toml", help="add a rule pack (repeatable)")
+    parse.add_argument(
+        "--workers",
+        type=_worker_count,
+        default=1,
+        metavar="N",
+        help="parse in N processes (default 1); output stays in input order",
+    )
     parse.set_defaults(run=_run_parse)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
@@ -177,6 +191,16 @@ def _iso_date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
+def _worker_count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {count}")
+    return count
+
+
 def _run_schema(args: argparse.Namespace) -> int:
     json.dump(Article.model_json_schema(), sys.stdout, indent=2)
     sys.stdout.write("\n")
@@ -186,28 +210,103 @@ def _run_schema(args: argparse.Namespace) -> int:
 def _run_parse(args: argparse.Namespace) -> int:
     parser = _parser_for(args)
     problems = _Problems()
+    bar = _progress_bar(args.files, problems)
     inputs = _read_inputs(args.files, args.input, problems)
+    articles = _parse_inputs(parser, inputs, args.workers, args.reference_date, bar)
     out = sys.stdout
-    if args.format == "json":
-        articles = [_parse_one(parser, item, args.reference_date) for item in inputs]
-        if len(articles) == 1 and len(args.files) == 1 and args.input == "text":
-            json.dump(_as_json(articles[0]), out, indent=2, ensure_ascii=False)
+    if isinstance(out, io.TextIOWrapper):
+        # JSON is UTF-8; a lone surrogate (legal in a JSONL string, not in UTF-8) comes out as its
+        # JSON escape "\udXXX" instead of failing the run.
+        out.reconfigure(encoding="utf-8" if args.format != "text" else None, errors="backslashreplace")
+    try:
+        if args.format == "json":
+            _write_json(articles, out, single=len(args.files) == 1 and args.input == "text")
         else:
-            json.dump([_as_json(a) for a in articles], out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        for item in inputs:
-            article = _parse_one(parser, item, args.reference_date)
-            if args.format == "jsonl":
-                out.write(json.dumps(_as_json(article), ensure_ascii=False) + "\n")
-            else:
-                _write_text(article, out)
-            out.flush()
+            for article in articles:
+                if args.format == "jsonl":
+                    out.write(json.dumps(_as_json(article), ensure_ascii=False) + "\n")
+                else:
+                    _write_text(article, out)
+                out.flush()
+    finally:
+        if bar is not None:
+            bar.close()
     return EXIT_INPUT_ERROR if problems.count else EXIT_OK
 
 
-def _parse_one(parser: Parser, item: _Input, reference_date: datetime.date | None) -> Article:
-    return parser.parse(item.text, reference_date=reference_date, id=item.id)
+def _parse_inputs(
+    parser: Parser,
+    inputs: Iterable[_Input],
+    workers: int,
+    reference_date: datetime.date | None,
+    bar: _Bar | None,
+) -> Iterator[Article]:
+    """Articles in input order with their ids, streamed through `Parser.parse_many`."""
+    waiting: deque[tuple[str, int]] = deque()  # (id, size) of the texts handed over, not yet returned
+
+    def texts() -> Iterator[str]:
+        for item in inputs:
+            waiting.append((item.id, item.size))
+            yield item.text
+
+    for article in parser.parse_many(texts(), workers=workers, reference_date=reference_date):
+        id, size = waiting.popleft()
+        if bar is not None:
+            bar.update(size)
+        yield article.model_copy(update={"id": id})
+
+
+def _write_json(articles: Iterable[Article], out: TextIO, *, single: bool) -> None:
+    """The same text as ``json.dump(…, indent=2)`` of one object or a list, written as it comes."""
+    count = 0
+    for article in articles:
+        body = json.dumps(_as_json(article), indent=2, ensure_ascii=False)
+        if single:
+            out.write(body)
+        else:
+            out.write(("[\n  " if count == 0 else ",\n  ") + body.replace("\n", "\n  "))
+        count += 1
+    if count == 0:
+        out.write("[]")
+    elif not single:
+        out.write("\n]")
+    out.write("\n")
+
+
+class _Bar:
+    """The part of a tqdm progress bar this module uses (typed here so tqdm stays a lazy import)."""
+
+    def update(self, n: int) -> object: ...
+
+    def close(self) -> None: ...
+
+
+def _progress_bar(files: Sequence[str], problems: _Problems) -> _Bar | None:
+    """A progress bar in bytes of input on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency; a trimmed install still parses
+        return None
+    bar = tqdm(
+        total=_total_size(files), unit="B", unit_scale=True, unit_divisor=1024, desc="lmcoop parse", file=sys.stderr
+    )
+    problems.write = lambda line: tqdm.write(line, file=sys.stderr)
+    return bar  # type: ignore[return-value]
+
+
+def _total_size(files: Sequence[str]) -> int | None:
+    """Bytes in all input files; None (an open-ended bar) when one is stdin or cannot be sized."""
+    total = 0
+    for name in files:
+        if name == "-":
+            return None
+        try:
+            total += os.path.getsize(name)
+        except OSError:
+            continue
+    return total or None
 
 
 def _as_json(article: Article) -> dict[str, object]:
@@ -219,7 +318,7 @@ def _read_inputs(files: Sequence[str], kind: str, problems: _Problems) -> Iterat
         if kind == "text":
             text = _read_text(name, problems)
             if text is not None:
-                yield _Input(id=name, text=text)
+                yield _Input(id=name, text=text, size=len(text.encode("utf-8", "surrogatepass")))
         else:
             yield from _read_jsonl(name, problems)
 
@@ -259,12 +358,15 @@ def _read_jsonl(name: str, problems: _Problems) -> Iterator[_Input]:
         return
     with handle:
         number = 0
+        size = 0  # bytes read since the last item, skipped lines included
         try:
             for number, line in enumerate(handle, start=1):
+                size += len(line.encode("utf-8", "surrogatepass"))
                 if not line.strip():
                     continue
-                item = _jsonl_item(line, f"{where}:{number}", problems)
+                item = _jsonl_item(line, f"{where}:{number}", problems, size)
                 if item is not None:
+                    size = 0
                     yield item
         except UnicodeDecodeError as error:
             problems.report(f"{where}:{number + 1}", f"not UTF-8 text (byte {error.start}); rest of file skipped")
@@ -272,7 +374,7 @@ def _read_jsonl(name: str, problems: _Problems) -> Iterator[_Input]:
             problems.report(where, f"cannot read: {error.strerror or error}")
 
 
-def _jsonl_item(line: str, where: str, problems: _Problems) -> _Input | None:
+def _jsonl_item(line: str, where: str, problems: _Problems, size: int) -> _Input | None:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -282,7 +384,7 @@ def _jsonl_item(line: str, where: str, problems: _Problems) -> _Input | None:
         problems.report(where, 'expected an object with a string "text"; skipped')
         return None
     raw_id = record.get("id")
-    return _Input(id=str(raw_id) if raw_id is not None else where, text=record["text"])
+    return _Input(id=str(raw_id) if raw_id is not None else where, text=record["text"], size=size)
 
 
 def _write_text(article: Article, out: TextIO) -> None:

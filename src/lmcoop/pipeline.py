@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
@@ -76,6 +77,17 @@ class Parser:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(rules=<RuleSet>)"
 
+    def __reduce__(self) -> tuple[type[Parser], tuple[RuleSet, ...]]:
+        """Pickle the vocabularies only, not the patterns compiled from them (worker processes, Dask).
+
+        The compiled cache may hold unpicklable things and is rebuilt on first use anyway; the
+        default rules travel as nothing at all and are loaded once per process.
+        """
+        if self.rules is RuleSet.default():
+            return (type(self), ())
+        rules = RuleSet.model_construct(_fields_set=self.rules.model_fields_set, **dict(self.rules))
+        return (type(self), (rules,))
+
     def parse(
         self,
         text: str,
@@ -126,48 +138,94 @@ class Parser:
         chunksize: int = 8,
         reference_date: datetime.date | None = None,
     ) -> Iterator[Article]:
-        """Parse each text, yielding articles in input order.
+        """Parse each text, yielding articles lazily and in input order.
 
         ``workers=1`` parses in this process; otherwise a pool of `workers` processes (default: one
-        per core) takes the texts `chunksize` at a time. Only a bounded window of texts is in flight,
-        so memory follows the chunk size, not the length of `texts`.
+        per usable core) takes the texts `chunksize` at a time. At most ``2 * workers`` chunks are in
+        flight, so memory follows the chunk size, not the length of `texts`, and an endless iterator
+        works. An item that is not a str raises TypeError at its place: the articles before it are
+        yielded first. An exception raised while parsing in a worker is re-raised here, in order.
+        On platforms that start workers with "spawn" (Windows, macOS) call this under
+        ``if __name__ == "__main__":``.
         """
-        if workers is not None and workers < 1:
-            raise ValueError(f"workers must be at least 1, got {workers}")
-        if chunksize < 1:
-            raise ValueError(f"chunksize must be at least 1, got {chunksize}")
-        count = workers if workers is not None else (os.cpu_count() or 1)
+        if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+            raise ValueError(f"workers must be a whole number of at least 1, got {workers!r}")
+        if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+            raise ValueError(f"chunksize must be a whole number of at least 1, got {chunksize!r}")
+        if reference_date is not None and not isinstance(reference_date, datetime.date):
+            raise TypeError(f"reference_date must be a datetime.date, got {type(reference_date).__name__}")
+        count = workers if workers is not None else _usable_cores()
         if count == 1:
-            for text in texts:
-                yield self.parse(text, reference_date=reference_date)
-            return
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            yield from _windowed(pool, self, texts, chunksize, count * 2, reference_date)
+            return self._parse_serially(texts, reference_date)
+        return self._parse_in_processes(texts, count, chunksize, reference_date)
+
+    def _parse_serially(self, texts: Iterable[str], reference_date: datetime.date | None) -> Iterator[Article]:
+        for index, text in enumerate(texts):
+            _check_item(index, text)
+            yield self.parse(text, reference_date=reference_date)
+
+    def _parse_in_processes(
+        self, texts: Iterable[str], workers: int, chunksize: int, reference_date: datetime.date | None
+    ) -> Iterator[Article]:
+        # The parser travels once per worker (initializer), not with every chunk.
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(self,))
+        pending: deque[Future[list[Article]]] = deque()
+        items = iter(texts)
+        index = 0
+        bad_item: TypeError | None = None
+        try:
+            while True:
+                while bad_item is None and len(pending) < 2 * workers:
+                    chunk = list(islice(items, chunksize))
+                    if not chunk:
+                        break
+                    for offset, text in enumerate(chunk):
+                        if not isinstance(text, str):
+                            bad_item = _item_error(index + offset, text)
+                            chunk = chunk[:offset]
+                            break
+                    index += len(chunk)
+                    if chunk:
+                        pending.append(pool.submit(_parse_chunk, chunk, reference_date))
+                if not pending:
+                    break
+                yield from pending.popleft().result()
+            if bad_item is not None:
+                raise bad_item
+        finally:
+            # Also runs when the caller stops early (generator closed): drop the chunks not started.
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_chunk(parser: Parser, chunk: list[str], reference_date: datetime.date | None) -> list[Article]:
+def _usable_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _item_error(index: int, item: object) -> TypeError:
+    hint = "; decode it first, e.g. data.decode('utf-8')" if isinstance(item, (bytes, bytearray)) else ""
+    return TypeError(f"parse_many() expects str items, got {type(item).__name__} at index {index}{hint}")
+
+
+def _check_item(index: int, item: object) -> None:
+    if not isinstance(item, str):
+        raise _item_error(index, item)
+
+
+class _WorkerSlot:
+    """The parser of this worker process, set once when the process starts (never in the parent)."""
+
+    parser: Parser | None = None
+
+
+def _start_worker(parser: Parser) -> None:
+    _WorkerSlot.parser = parser
+
+
+def _parse_chunk(chunk: list[str], reference_date: datetime.date | None) -> list[Article]:
+    parser = _WorkerSlot.parser
+    if parser is None:  # pragma: no cover - only if the pool was built without the initializer
+        raise RuntimeError("lmcoop worker started without a parser")
     return [parser.parse(text, reference_date=reference_date) for text in chunk]
-
-
-def _windowed(
-    pool: Executor,
-    parser: Parser,
-    texts: Iterable[str],
-    chunksize: int,
-    in_flight: int,
-    reference_date: datetime.date | None,
-) -> Iterator[Article]:
-    iterator = iter(texts)
-    pending: list[Future[list[Article]]] = []
-    while True:
-        while len(pending) < in_flight:
-            chunk = list(islice(iterator, chunksize))
-            if not chunk:
-                break
-            for text in chunk:
-                if not isinstance(text, str):
-                    raise TypeError(f"parse_many() expects str items, got {type(text).__name__}")
-            pending.append(pool.submit(_parse_chunk, parser, chunk, reference_date))
-        if not pending:
-            return
-        yield from pending.pop(0).result()

@@ -28,7 +28,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A calendar point whose year, month or day may be unknown."""

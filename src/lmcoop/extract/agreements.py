@@ -1,19 +1,955 @@
 """Every agreement-like instrument, with parties, signatories, date and status.
 
-Not built yet: returns what it was given.
+A mention is an agreement word from the rules ("memorandum of understanding", "joint communiqué",
+"action plan") grown to the left over its modifiers ("a strategic cooperation agreement") and to
+the right over a capitalized name ("Strategy on Environmental Cooperation (2016-2020)"). Mentions
+become instruments in text order: a named or indefinite mention opens a new instrument unless one
+with the same words exists; a definite bare one ("the MoU", "The agreement") points back to the
+latest instrument of its kind; a headline's mention joins the body's first instrument of its kind.
+Parties, signatories, date and status are read from the sentences of an instrument's mentions,
+linking what the organizations, people and dates stages found there.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+import regex
 
 from ..document import Document
+from ..models import Agreement, AgreementKind, AgreementStatus, Event, Person
 from ..rules import RuleSet
+from . import events
 
 if TYPE_CHECKING:
     from ..pipeline import Found
 
+__all__ = ["extract", "find_agreements"]
+
+_STATUS_RANK = {"signed": 6, "adopted": 5, "planned": 4, "proposed": 3, "in_force": 2, "mentioned": 1}
+"""When an instrument's mentions disagree, the most definite status wins."""
+_LEFT_WINDOW = 160
+_LEFT_TOKENS = 9
+_STOP_WORDS = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "to",
+        "and",
+        "or",
+        "from",
+        "at",
+        "as",
+        "between",
+        "under",
+        "into",
+        "than",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "include",
+        "includes",
+        "including",
+        "said",
+        "says",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "also",
+        "not",
+        "no",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+    ]
+)
+_PARTY_GAP = regex.compile(
+    r"(?:\s*\([^()\n]{1,40}\))?(?:\s+(?:of|in)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,3})?"
+    r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?",
+    regex.VERSION1,
+)
+_YEAR_ONLY = regex.compile(r"^\d{4}$")
+
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
-    """Not built yet: returns `found` unchanged."""
-    return found
+    """`found` with its `agreements` filled."""
+    return dataclasses.replace(found, agreements=find_agreements(doc, rules, found))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    kinds: regex.Pattern[str]
+    kind_of: dict[str, str]
+    name_only: frozenset[str]
+    not_instrument: regex.Pattern[str]
+    status: regex.Pattern[str]
+    status_of: dict[str, str]
+    determiners: frozenset[str]
+    numbers: dict[str, int]
+    tokens: regex.Pattern[str]
+    continuation: regex.Pattern[str]
+    of_understanding: regex.Pattern[str]
+    countries: regex.Pattern[str]
+    event_words: regex.Pattern[str]
+    signing_verb: regex.Pattern[str]
+    kind_words: frozenset[str]
+    """Every word of every agreement phrase, folded ("memorandum", "joint", "communiqué")."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique) or "(?!)"
+
+
+def _build(rules: RuleSet) -> _Patterns:
+    section = rules.agreements
+    kind_of = {_key(w): kind for kind, words in section.kinds.items() for w in words}
+    status_of = {_key(w): status for status, words in section.status_words.items() for w in words}
+    country_words = [w for name, entry in rules.countries.items() for w in (name, *entry.aliases)]
+    word = r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]{0,40}"
+    cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
+    return _Patterns(
+        kinds=regex.compile(rf"(?<![\w-])(?:{_alternation(kind_of)})(?![\w-])", regex.IGNORECASE | regex.VERSION1),
+        kind_of=kind_of,
+        name_only=frozenset(_key(w) for w in section.name_only_words),
+        not_instrument=regex.compile(
+            rf"(?<![\w-])(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
+        ),
+        status=regex.compile(rf"(?<![\w-])(?:{_alternation(status_of)})(?![\w-])", regex.IGNORECASE | regex.VERSION1),
+        status_of=status_of,
+        determiners=frozenset(w.casefold() for w in section.determiners),
+        numbers={k.casefold(): v for k, v in section.numbers.items()},
+        tokens=regex.compile(word, regex.VERSION1),
+        # after a capitalized head: "(MoU)", "(2016-2020)", " on Environmental Cooperation", " 2023-2027"
+        continuation=regex.compile(
+            rf"(?:\s?\((?:\p{{Lu}}[\p{{L}}\p{{N}}&.-]{{0,15}}|\d{{4}}\s?[-–]\s?\d{{2,4}})\)"
+            rf"|\s(?:(?:of|on|for)\s(?:the\s)?|and\s)?(?!\p{{Lu}}\p{{Ll}}+ing\b){cap}){{0,10}}",
+            regex.VERSION1,
+        ),
+        of_understanding=regex.compile(
+            r"\s+of\s+(?:understanding(?:\s+and\s+cooperation)?|cooperation\s+and\s+understanding)(?!\w)",
+            regex.IGNORECASE | regex.VERSION1,
+        ),
+        countries=regex.compile(rf"(?<![\w-])(?:{_alternation(country_words)})(?![\w-])", regex.VERSION1),
+        event_words=regex.compile(
+            rf"(?<![\w-])(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
+        ),
+        signing_verb=regex.compile(r"(?<![\w-])(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
+        kind_words=frozenset(w for phrase in kind_of for w in regex.findall(r"[\p{L}\p{N}]+", phrase))
+        | {"communique", "communiqué", "mous"},
+    )
+
+
+def _key(words: str) -> str:
+    return " ".join(words.casefold().split())
+
+
+@dataclass
+class _Mention:
+    kind: str
+    start: int
+    end: int
+    head: tuple[int, int]
+    determiner: str
+    """The opening word as written in lower case ("a", "the", "three"), or "" when none."""
+    name: str | None
+    count: int | None
+    plural: bool
+    modified: bool
+    """Whether words other than the determiner stand before the head ("a strategic cooperation agreement")."""
+    sentence: tuple[int, int]
+    heading: bool
+    in_title: bool
+    surface: str
+    """The mention as written."""
+
+
+@dataclass
+class _Instrument:
+    kind: str
+    mentions: list[_Mention]
+    count: int | None
+    group: list[_Instrument] = field(default_factory=list)
+    """For a plural umbrella ("two agreements … include a MoU and a letter of intent"): its members."""
+
+    @property
+    def first(self) -> _Mention:
+        return self.mentions[0]
+
+
+def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreement, ...]:
+    """The instruments the text mentions, each once, in order of first mention."""
+    patterns = rules.compiled(_build)
+    mentions = _find_mentions(doc, rules, patterns, found)
+    instruments = _group(mentions, patterns.kind_words)
+    if not instruments:
+        return ()
+    event = events.find_event(doc, rules, found)
+    return tuple(_record(doc, rules, patterns, found, event, instrument) for instrument in instruments)
+
+
+# --- mentions ------------------------------------------------------------------------------------------
+
+
+def _heading_lines(doc: Document, found: Found) -> list[tuple[int, int]]:
+    """Short lines without a closing stop before the body (the headline and its subtitles)."""
+    out = []
+    if found.title is not None:
+        out.append((found.title.start, found.title.end))
+    for start, end in doc.non_blank_lines():
+        line = doc.text[start:end]
+        if len(line.split()) <= 16 and not line.rstrip().endswith((".", ":", ";", "!", "?", '"', "”")):
+            out.append((start, end))
+    return out
+
+
+def _title_lines(doc: Document, found: Found) -> list[tuple[int, int]]:
+    """The headline and the lines that repeat it."""
+    if found.title is None:
+        return []
+    title = " ".join(found.title.text.split())
+    return [(s, e) for s, e in doc.non_blank_lines() if " ".join(doc.text[s:e].split()) == title]
+
+
+def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Found) -> list[_Mention]:
+    text = doc.text
+    headings = _heading_lines(doc, found)
+    titles = _title_lines(doc, found)
+    blocked = [m.span() for m in patterns.not_instrument.finditer(text)]
+    seen_sentences: set[str] = set()
+    out: list[_Mention] = []
+    for s, e in doc.sentences:
+        key = " ".join(text[s:e].split())
+        if key in seen_sentences:
+            continue  # a paragraph printed twice names the same instruments
+        seen_sentences.add(key)
+        sentence_mentions: list[_Mention] = []
+        for match in patterns.kinds.finditer(text, s, e):
+            if any(b0 <= match.start() < b1 for b0, b1 in blocked):
+                continue
+            last = sentence_mentions[-1] if sentence_mentions else None
+            if last is not None and match.start() < last.end:
+                # "Strategy and Action Framework 2023-2027": one name, kind of its last head
+                last.kind, last.head = patterns.kind_of[_key(match.group())], match.span()
+                continue
+            mention = _mention_at(text, rules, patterns, match, (s, e), headings, titles)
+            if mention is None:
+                continue
+            if last is not None and mention.start <= last.end:
+                # "Strategy and Action Framework": one name, kind of its last head
+                last.end = max(last.end, mention.end)
+                last.kind, last.head = mention.kind, mention.head
+                last.name = _name(text, last.start, last.end, last.determiner) or last.name
+                last.surface = text[last.start : last.end]
+                continue
+            sentence_mentions.append(mention)
+        out.extend(sentence_mentions)
+    return out
+
+
+def _mention_at(
+    text: str,
+    rules: RuleSet,
+    patterns: _Patterns,
+    match: regex.Match[str],
+    sentence: tuple[int, int],
+    headings: list[tuple[int, int]],
+    titles: list[tuple[int, int]] | None = None,
+) -> _Mention | None:
+    word = _key(match.group())
+    kind = patterns.kind_of[word]
+    head_start, head_end = match.span()
+    is_acronym = match.group().isupper() or match.group()[:2] in {"Mo", "Lo"}
+    if kind == "mou" and not is_acronym:
+        extra = patterns.of_understanding.match(text, head_end, sentence[1])
+        if extra is not None:
+            head_end = extra.end()
+    # to the left: modifiers up to a determiner
+    start, determiner, count, possessive, modified = _left(text, patterns, head_start, sentence[0])
+    head_capitalized = match.group()[:1].isupper()
+    end = head_end
+    if head_capitalized and not is_acronym:
+        more = patterns.continuation.match(text, head_end, sentence[1])
+        if more is not None:
+            end = _trim_continuation(text, head_end, more.end(), is_acronym)
+    else:  # "memoranda of understanding (MoUs)": the acronym belongs to the mention
+        acronym = regex.match(r"\s?\((?:\p{Lu}[\p{L}&.-]{0,15})\)", text[head_end : min(sentence[1], head_end + 20)])
+        if acronym is not None:
+            end = head_end + acronym.end()
+    plural = _is_plural(match.group()) or (count is not None and count != 1)
+    mention_name = _name(text, start, end, determiner)
+    policy = kind in rules.agreements.policy_kinds
+    if word in patterns.name_only and mention_name is None:
+        return None
+    if policy and mention_name is None:
+        after = text[end : end + 24]
+        if possessive or plural or determiner in {"its", "their", "our"}:
+            return None  # "Fiji's carbon neutrality strategy", "action plans"
+        if not determiner and regex.match(r"\s+\p{Ll}+(?<!for|on|of|to|in|and)\b", after):
+            return None  # "action plan development"
+    if policy and mention_name is not None and (possessive or plural):
+        return None  # one party's own plan ("UNEP's Medium Term Strategy"), a topic ("Low-Carbon Strategies")
+    if policy and mention_name is not None and _unilateral(rules, mention_name):
+        return None  # "National Strategy on …": one government's own policy
+    in_heading = any(h0 <= head_start < h1 for h0, h1 in headings)
+    return _Mention(
+        kind=kind,
+        start=start,
+        end=end,
+        head=(head_start, head_end),
+        determiner=determiner,
+        name=mention_name,
+        count=count,
+        plural=plural,
+        modified=modified,
+        sentence=sentence,
+        heading=in_heading,
+        in_title=titles is not None and any(t0 <= head_start < t1 for t0, t1 in titles),
+        surface=text[start:end],
+    )
+
+
+def _trim_continuation(text: str, start: int, end: int, is_acronym: bool) -> int:
+    """Drop trailing connectors ("… and the") a continuation may have swallowed."""
+    chunk = text[start:end]
+    trimmed = regex.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", chunk)
+    return start + len(trimmed)
+
+
+def _is_plural(word: str) -> bool:
+    folded = word.casefold()
+    return folded.endswith(("s", "memoranda")) and not folded.endswith(("ss", "us"))
+
+
+def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[int, str, int | None, bool, bool]:
+    """Grow a mention left over its modifiers: (start, determiner, count, owned by a possessive, modified)."""
+    window_start = max(floor, head_start - _LEFT_WINDOW)
+    tokens = list(patterns.tokens.finditer(text, window_start, head_start))
+    start = head_start
+    determiner = ""
+    count: int | None = None
+    possessive = False
+    modified = False
+    taken = 0
+    index = len(tokens) - 1
+    while index >= 0 and taken < _LEFT_TOKENS:
+        token = tokens[index]
+        gap = text[token.end() : start]
+        if not regex.fullmatch(r"[ \t]*", gap):
+            break
+        raw = token.group()
+        folded = raw.casefold().rstrip(".")
+        if folded.endswith(("'s", "’s")) or folded.endswith(("s'", "s’")):
+            possessive = True
+            break
+        if folded in patterns.determiners:
+            determiner = folded
+            start = token.start()
+            break
+        if folded in patterns.numbers or regex.fullmatch(r"\d{1,3}", folded):
+            count = patterns.numbers.get(folded) or int(folded) if folded.isdigit() else patterns.numbers.get(folded)
+            determiner = determiner or folded
+            start = token.start()
+            index -= 1
+            taken += 1
+            continue
+        lower = raw[:1].islower()
+        if folded in _STOP_WORDS:
+            break
+        if lower and folded.endswith("ing") and index > 0:
+            before = tokens[index - 1]
+            if before.group().casefold() not in _STOP_WORDS and regex.fullmatch(
+                r"[ \t]+", text[before.end() : token.start()]
+            ):
+                start = token.start()
+                modified = True
+                index -= 1
+                taken += 1
+                continue
+        if folded.endswith("ing") or (lower and folded.endswith("ed")):
+            # "the proposed five-year Action Plan" keeps "proposed"; "have signed a" stops at it
+            previous = tokens[index - 1] if index > 0 else None
+            if (
+                lower
+                and folded.endswith("ed")
+                and previous is not None
+                and previous.group().casefold() in patterns.determiners
+                and regex.fullmatch(r"[ \t]+", text[previous.end() : token.start()])
+            ):
+                start, determiner, modified = previous.start(), previous.group().casefold(), True
+            break
+        start = token.start()
+        modified = True
+        index -= 1
+        taken += 1
+    if count == 0:
+        count = None
+    return start, determiner, count, possessive, modified
+
+
+def _name(text: str, start: int, end: int, determiner: str) -> str | None:
+    """The instrument's title when the mention is a capitalized name with words of its own."""
+    chunk = text[start:end]
+    words = chunk.split()
+    if determiner and words and words[0].casefold() == determiner:
+        words = words[1:]
+    while words and words[0][:1].islower() and len(words) > 1 and words[1][:1].isupper():
+        words = words[1:]
+    if not words or (not words[0][:1].isupper() and not words[0][:1].isdigit()):
+        return None
+    content = [w for w in words if w.casefold() not in {"of", "on", "for", "and", "the"}]
+    if any(w[:1].islower() for w in content):
+        return None
+    generic = {
+        "memorandum",
+        "memoranda",
+        "understanding",
+        "agreement",
+        "joint",
+        "statement",
+        "communique",
+        "communiqué",
+        "declaration",
+        "plan",
+        "action",
+        "strategy",
+        "framework",
+        "protocol",
+        "contract",
+        "letter",
+        "intent",
+        "cooperation",
+        "mou",
+        "mous",
+        "new",
+    }
+    own = [w for w in content if w.strip("()").casefold() not in generic and not w.startswith("(")]
+    if not own:
+        return None
+    name = " ".join(words)
+    return regex.sub(r"\s*\([\p{Lu}\p{N}&.-]{1,15}\)$", "", name) or None
+
+
+# --- instruments ---------------------------------------------------------------------------------------
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(regex.findall(r"[\p{L}\p{N}]+", text.casefold())) - {
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "on",
+        "for",
+        "this",
+        "that",
+        "these",
+        "those",
+    }
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = _content_words(a), _content_words(b)
+    return bool(x and y) and len(x & y) / len(x | y) >= 0.6
+
+
+def _group(mentions: list[_Mention], kind_words: frozenset[str]) -> list[_Instrument]:
+    body = [m for m in mentions if not m.heading]
+    headings = [m for m in mentions if m.heading]
+    instruments: list[_Instrument] = []
+    umbrella: _Instrument | None = None
+    for mention in body:
+        target = _refers_to(mention, instruments, umbrella, kind_words)
+        if target is not None:
+            target.mentions.append(mention)
+            continue
+        instrument = _Instrument(kind=mention.kind, mentions=[mention], count=mention.count)
+        if (
+            umbrella is not None
+            and umbrella.count
+            and len(umbrella.group) < umbrella.count
+            and mention.sentence[0] - umbrella.mentions[-1].sentence[1] < 400
+            and mention.kind != umbrella.kind
+        ):
+            umbrella.group.append(instrument)
+        if mention.plural and mention.kind == "agreement" and mention.count:
+            umbrella = instrument
+        instruments.append(instrument)
+    # An umbrella ("two agreements") whose members were all named is not an instrument of its own.
+    kept = []
+    for instrument in instruments:
+        if instrument.group and instrument.count and len(instrument.group) >= instrument.count:
+            for member in instrument.group:
+                member.mentions.extend(m for m in instrument.mentions if m not in member.mentions)
+            continue
+        kept.append(instrument)
+    instruments = kept
+    # A headline's mention joins the body's first instrument of its kind that it can be.
+    for mention in headings:
+        target = next(
+            (
+                i
+                for i in instruments
+                if i.kind == mention.kind
+                and (
+                    _unnamed(i)
+                    or (mention.name is not None and _similar(mention.name, _first_name(i) or ""))
+                    or _content_words(_bare(mention)) <= _content_words(_first_name(i) or "")
+                )
+            ),
+            None,
+        )
+        if target is not None and mention.in_title:
+            target.mentions.append(mention)
+        elif target is not None:
+            target.mentions.insert(0, mention)
+        else:
+            instruments.append(_Instrument(kind=mention.kind, mentions=[mention], count=mention.count))
+    instruments.sort(key=lambda i: i.first.start)
+    return instruments
+
+
+def _unnamed(instrument: _Instrument) -> bool:
+    return all(m.name is None for m in instrument.mentions)
+
+
+def _first_name(instrument: _Instrument) -> str | None:
+    return next((m.name for m in instrument.mentions if m.name), None)
+
+
+def _bare(mention: _Mention) -> str:
+    return mention.surface
+
+
+def _refers_to(
+    mention: _Mention, instruments: list[_Instrument], umbrella: _Instrument | None, patterns_words: frozenset[str]
+) -> _Instrument | None:
+    """The instrument an earlier mention opened that this one names again, if any."""
+    same_kind = [i for i in instruments if i.kind == mention.kind]
+    if mention.name is not None:
+        for instrument in reversed(same_kind):
+            name = _first_name(instrument)
+            if name is not None and _similar(name, mention.name):
+                return instrument
+        return None
+    definite = mention.determiner in {"the", "this", "that", "these", "those", "such", "both"}
+    if (
+        mention.plural
+        and mention.kind == "agreement"
+        and umbrella is not None
+        and ((definite and umbrella.group) or (mention.count and mention.count == umbrella.count))
+    ):
+        return umbrella  # "the agreements", "Two significant agreements" again
+    if definite and same_kind:
+        capitals = _capital_words(mention.surface) - patterns_words
+        for instrument in reversed(same_kind):
+            if capitals <= _content_words(" ".join(m.surface for m in instrument.mentions)):
+                return instrument
+    if definite and not mention.modified and mention.kind == "agreement" and instruments:
+        return instruments[-1]  # "The agreement" after "a Memorandum of Understanding"
+    for instrument in same_kind:
+        if instrument.first.name is None and _same_words(instrument.first, mention):
+            return instrument
+    return None
+
+
+def _capital_words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in regex.findall(r"\p{Lu}[\p{L}\p{N}]*", text)) - {"the", "this", "that"}
+
+
+def _same_words(a: _Mention, b: _Mention) -> bool:
+    return a.plural == b.plural and _content_words(a.surface) == _content_words(b.surface)
+
+
+# --- attributes ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entity:
+    start: int
+    end: int
+    label: str
+    person: Person | None = None
+
+
+def _record(
+    doc: Document,
+    rules: RuleSet,
+    patterns: _Patterns,
+    found: Found,
+    event: Event | None,
+    instrument: _Instrument,
+) -> Agreement:
+    text = doc.text
+    first = instrument.first
+    statuses = [_status_near(text, patterns, m) for m in instrument.mentions]
+    status = max(statuses, key=lambda s: _STATUS_RANK[s])
+    if status == "mentioned" and instrument.kind in {"joint_statement", "declaration"}:
+        status = "adopted"  # a communiqué or declaration is issued by the meeting that wrote it
+    signatories: list[str] = []
+    candidates: list[list[str]] = []
+    for mention in instrument.mentions:
+        between = _parties_between(text, rules, patterns, found, mention)
+        if between:
+            candidates.append(between)
+        signers, behalf = _signatories(text, patterns, found, mention, instrument.kind)
+        if signers and not signatories:
+            signatories = [p.name for p in signers]
+        if signers:
+            candidates.append(_parties_of_people(rules, found, signers, behalf))
+        if not between and not signers:
+            candidates.append(_parties_in(text, rules, patterns, found, mention))
+    candidates = [c for c in candidates if c]
+    parties = next((c for c in candidates if len(c) >= 2), candidates[0] if candidates else [])
+    if not parties:
+        parties = _parties_in_name(rules, found, first, text)
+    date = _date(text, patterns, found, event, instrument, status)
+    return Agreement(
+        text=text[first.start : first.end],
+        start=first.start,
+        end=first.end,
+        kind=cast(AgreementKind, instrument.kind),
+        name=next((m.name for m in instrument.mentions if m.name), None),
+        parties=tuple(_unique(parties)),
+        signatories=tuple(_unique(signatories)),
+        date=date,
+        status=cast(AgreementStatus, status),
+        count=instrument.count if instrument.count and instrument.count > 1 else None,
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item and item.casefold() not in {o.casefold() for o in out}:
+            out.append(item)
+    return out
+
+
+def _status_near(text: str, patterns: _Patterns, mention: _Mention) -> str:
+    """The status word nearest the mention in its sentence, read as a status."""
+    s, e = mention.sentence
+    best: tuple[int, str] | None = None
+    for match in patterns.status.finditer(text, s, e):
+        if mention.start <= match.start() < mention.end:
+            if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
+                return "signed"  # "MoU Signing Ceremony"
+            continue
+        distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
+        status = patterns.status_of[_key(match.group())]
+        if best is None or distance < best[0]:
+            best = (distance, status)
+    return best[1] if best is not None else "mentioned"
+
+
+def _entities(text: str, rules: RuleSet, patterns: _Patterns, found: Found, start: int, end: int) -> list[_Entity]:
+    """Organizations, countries and people named between `start` and `end`, in text order."""
+    out: list[_Entity] = []
+    for org in found.organizations:
+        for span in (org, *org.mentions):
+            if span.start >= start and span.end <= end:
+                out.append(_Entity(span.start, span.end, org.name))
+    for person in found.people:
+        for span in (person, *person.mentions):
+            if span.start >= start and span.end <= end:
+                out.append(_Entity(span.start, span.end, person.name, person))
+    for match in patterns.countries.finditer(text, start, end):
+        out.append(_Entity(match.start(), match.end(), match.group()))
+    out.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[_Entity] = []
+    for entity in out:
+        if kept and entity.start < kept[-1].end:
+            continue  # "of China" inside "Ministry of Water Resources of China"
+        if kept and kept[-1].person is None and entity.person is None:
+            gap = text[kept[-1].end : entity.start]
+            if regex.fullmatch(r"\s*\(", gap) and text[entity.end : entity.end + 1] == ")":
+                continue  # "(UNEP)" after "UN Environment Programme"
+            if (
+                regex.fullmatch(r"\s+of\s+(?:the\s+)?", gap)
+                and patterns.countries.fullmatch(entity_text := text[entity.start : entity.end])
+                and entity_text
+            ):
+                continue  # "Ministry of Environment of Belarus": Belarus says whose ministry
+        kept.append(entity)
+    return kept
+
+
+def _chain_from(text: str, entities: list[_Entity], index: int) -> list[_Entity]:
+    """Entities listed one after another ("A, B and the C") starting at `index`."""
+    chain = [entities[index]]
+    for entity in entities[index + 1 :]:
+        gap = text[chain[-1].end : entity.start]
+        if not _PARTY_GAP.fullmatch(gap):
+            break
+        chain.append(entity)
+    return chain
+
+
+def _chain_ending_at(text: str, entities: list[_Entity], offset: int) -> list[_Entity]:
+    """The list of entities that ends just before `offset` ("A and B have signed")."""
+    before = [x for x in entities if x.end <= offset]
+    if not before:
+        return []
+    last = before[-1]
+    if not regex.fullmatch(
+        r"(?:\s*\([^()\n]{1,40}\))?\s*(?:,\s*)?(?:(?:has|have|had|also|jointly|officially)\s+){0,3}",
+        text[last.end : offset],
+    ):
+        return []
+    chain = [last]
+    for entity in reversed(before[:-1]):
+        if not _PARTY_GAP.fullmatch(text[entity.end : chain[0].start]):
+            break
+        chain.insert(0, entity)
+    return chain
+
+
+def _parties_between(text: str, rules: RuleSet, patterns: _Patterns, found: Found, mention: _Mention) -> list[str]:
+    """ "between A and B" after the mention, or before it ("forged between A, B and C with the signing of")."""
+    s, e = mention.sentence
+    entities = [x for x in _entities(text, rules, patterns, found, s, e) if x.person is None]
+    for match in regex.finditer(r"(?<!\w)between\s+(?:the\s+)?", text[s:e]):
+        at = s + match.end()
+        if not (mention.end <= at <= mention.end + 80 or mention.start - 200 <= at <= mention.start):
+            continue
+        for index, entity in enumerate(entities):
+            if entity.start == at:
+                chain = _chain_from(text, entities, index)
+                if len(chain) >= 2:
+                    return [x.label for x in chain]
+    return []
+
+
+def _parties_in(text: str, rules: RuleSet, patterns: _Patterns, found: Found, mention: _Mention) -> list[str]:
+    """The subject that signed or agreed ("A and B have signed"), and the body "with" whom."""
+    s, e = mention.sentence
+    entities = [x for x in _entities(text, rules, patterns, found, s, e) if x.person is None]
+    if not entities:
+        return []
+    parties: list[str] = []
+    cue = _nearest_cue(text, patterns, mention)
+    acting = cue is not None and patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
+    if cue is not None and cue[0] < mention.start:
+        parties = [x.label for x in _chain_ending_at(text, entities, cue[0])]
+    if not parties and acting:
+        lead = entities[0]
+        opening = text[s : lead.start]
+        if lead.start < mention.start and regex.fullmatch(
+            r"[\"“‘']?(?:(?:The|the|Currently|Later|In\s+\d{4}|In\s+the\s+future|Meanwhile|Officials\s+of\s+the)\s*,?\s*){0,3}",
+            opening,
+        ):
+            parties = [x.label for x in _chain_from(text, entities, 0)]
+    with_match = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?with\s+").match(text, mention.end, e)
+    if with_match is not None:
+        after = [i for i, x in enumerate(entities) if with_match.end() <= x.start <= with_match.end() + 60]
+        if after:
+            parties += [x.label for x in _chain_from(text, entities, after[0])]
+    return parties
+
+
+def _nearest_cue(text: str, patterns: _Patterns, mention: _Mention) -> tuple[int, str] | None:
+    """Where the status word nearest the mention starts, and the word."""
+    s, e = mention.sentence
+    best: tuple[int, int, str] | None = None
+    for match in patterns.status.finditer(text, s, e):
+        if mention.start <= match.start() < mention.end:
+            continue
+        distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
+        if best is None or distance < best[0]:
+            best = (distance, match.start(), match.group())
+    return (best[1], best[2]) if best is not None else None
+
+
+def _signatories(
+    text: str, patterns: _Patterns, found: Found, mention: _Mention, kind: str
+) -> tuple[list[Person], list[Person]]:
+    """People who signed the mentioned instrument, and those they signed on behalf of."""
+    s, e = mention.sentence
+    verbs = list(patterns.signing_verb.finditer(text, s, e))
+    if not verbs:
+        return [], []
+    verb = min(verbs, key=lambda m: abs(m.start() - mention.start))
+    people = sorted(
+        ((m.start, m.end, p) for p in found.people for m in (p, *p.mentions) if s <= m.start and m.end <= e),
+        key=lambda item: (item[0], item[1]),
+    )
+    if not people:
+        return [], []
+    chosen: list[Person] = []
+    behalf: list[Person] = []
+    after_verb = text[verb.end() : verb.end() + 12]
+    passive = regex.match(r"\s+(?:by|between)\s", after_verb) is not None or (
+        verb.start() > mention.end
+        and regex.search(r"(?:was|were|been|be)\s+$", text[max(s, verb.start() - 12) : verb.start()]) is not None
+    )
+    if passive:
+        if verb.start() < mention.start or patterns.kinds.search(text, s, mention.start) is not None:
+            return [], []  # "The Memorandum, which builds on a similar MOU …, was signed by": not the similar one
+        window = (verb.end(), e)
+    else:
+        clause_start = s
+        window = (clause_start, verb.start())
+    for start, _end, person in people:
+        if not window[0] <= start < window[1]:
+            continue
+        lead = text[max(s, start - 40) : start]
+        if regex.search(r"on\s+behalf\s+of\s+(?:\S+\s+){0,3}$", lead):
+            behalf.append(person)
+            continue
+        if regex.search(r"witness(?:ed)?\s+by\s+(?:\S+\s+){0,4}$", lead):
+            continue
+        chosen.append(person)
+    # "X signed … with Y"
+    with_match = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?with\s+").match(text, mention.end, e)
+    if with_match is not None and window[1] <= mention.start:
+        for start, _end, person in people:
+            if with_match.end() <= start <= with_match.end() + 80:
+                chosen.append(person)
+                break
+    ordered: list[Person] = []
+    for person in chosen:
+        if person not in ordered:
+            ordered.append(person)
+    return ordered, behalf
+
+
+def _parties_of_people(rules: RuleSet, found: Found, signers: list[Person], behalf: list[Person]) -> list[str]:
+    """The bodies the signatories signed for: the organization they represent, else their country."""
+    out: list[str] = []
+    represented = [*behalf]
+    for person in signers:
+        if behalf and person is signers[0] and person.organization is None:
+            continue  # signed on someone else's behalf
+        represented.append(person)
+    for person in represented:
+        label = _organization_name(found, person.organization) if person.organization else person.country
+        if label:
+            out.append(label)
+    return out
+
+
+def _organization_name(found: Found, written: str) -> str:
+    """The full name of the organization a person's record names (it may name it by acronym)."""
+    key = _key(written)
+    for org in found.organizations:
+        names = {_key(org.name), *(_key(m.text) for m in org.mentions)}
+        if org.acronym:
+            names.add(_key(org.acronym))
+        if key in names:
+            return org.name
+    return written
+
+
+def _parties_in_name(rules: RuleSet, found: Found, mention: _Mention, text: str) -> list[str]:
+    """Parties named in a title's prefix: "ASEAN-China Strategy …" → ASEAN, China."""
+    if mention.name is None:
+        return []
+    known = {_key(o.name): o.name for o in found.organizations}
+    known.update({_key(o.acronym): o.acronym for o in found.organizations if o.acronym})
+    for word in mention.name.split()[:3]:
+        word = word.strip("“”\"'‘’")
+        out = []
+        for part in word.split("-"):
+            if rules.country_of(part) is not None and part[:1].isupper():
+                out.append(part)
+            elif _key(part) in known:
+                out.append(known[_key(part)])
+        if out and ("-" in word or len(mention.name.split()) > 2):
+            return out
+    return []
+
+
+def _date(
+    text: str,
+    patterns: _Patterns,
+    found: Found,
+    event: Event | None,
+    instrument: _Instrument,
+    status: str,
+) -> str | None:
+    """When it was signed or adopted: a date beside a signing/adoption word, else the event's date."""
+    if status not in {"signed", "adopted"}:
+        return None
+    inside = [(m.start, m.end) for m in instrument.mentions]
+    for mention in instrument.mentions:
+        if _status_near(text, patterns, mention) not in {"signed", "adopted"}:
+            continue
+        s, e = mention.sentence
+        dates = [
+            d
+            for d in found.dates
+            if s <= d.start
+            and d.end <= e
+            and d.value
+            and not any(a <= d.start < b for a, b in inside)
+            and not (found.published is not None and d.start == found.published.start)
+        ]
+        others = [
+            m.start() for m in patterns.kinds.finditer(text, s, e) if not mention.start <= m.start() < mention.end
+        ]
+        dates = [d for d in dates if all(abs(d.start - mention.start) <= abs(d.start - o) for o in others)]
+        if dates:
+            nearest = min(dates, key=lambda d: (abs(d.start - mention.start), d.start))
+            return nearest.value
+    if event is None or event.date is None:
+        return None
+    for mention in instrument.mentions:
+        s, e = mention.sentence
+        ties = (
+            instrument.kind == "joint_statement"
+            or mention.heading
+            or event.kind == "signing_ceremony"
+            or _tied_to_event(text, patterns, s, e)
+        )
+        if ties:
+            return event.date
+    return None
+
+
+def _tied_to_event(text: str, patterns: _Patterns, start: int, end: int) -> bool:
+    """Whether a sentence places a signing at the reported event ("signed during the conference")."""
+    for match in patterns.event_words.finditer(text, start, end):
+        before = text[max(start, match.start() - 40) : match.start()]
+        if _key(match.group()) == "ceremony" or regex.search(
+            r"(?:during|at|in)\s+(?:the|this)\s+(?:\S+\s+){0,3}$", before
+        ):
+            return True
+    return False
+
+
+def _unilateral(rules: RuleSet, name: str) -> bool:
+    words = set(name.split())
+    return any(word in words for word in rules.agreements.unilateral_words)

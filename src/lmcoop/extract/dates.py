@@ -19,7 +19,7 @@ import bisect
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -70,10 +70,16 @@ class RawDate:
 
 @dataclass(frozen=True)
 class _Patterns:
-    finder: regex.Pattern[str]
+    digit_kinds: tuple[str, ...]
+    """The names of the alternatives ("k_dm", "k_year" …) of each finder."""
+    word_kinds: tuple[str, ...]
+    digit_finder: regex.Pattern[str]
+    word_finder: regex.Pattern[str]
+    trigger: regex.Pattern[str]
     masks: regex.Pattern[str]
     count_after: regex.Pattern[str]
     prefix_before: regex.Pattern[str]
+    time_word_before: regex.Pattern[str]
     future_cue: regex.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -82,9 +88,25 @@ class _Patterns:
     seasons_as_years: bool
 
 
-def _alternation(words: list[str], *, escape: bool = True) -> str:
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))
-    return "(?:" + "|".join(regex.escape(word) if escape else word for word in ordered) + ")"
+def _alternation(words: list[str]) -> str:
+    """A regex for any of `words`, longest first, as a trie: it fails after a character or two."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + (_trie_pattern(trie) or "(?!)") + ")"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [regex.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
+    return body
 
 
 def _cased(words: list[str]) -> list[str]:
@@ -103,7 +125,14 @@ def _build(rules: RuleSet) -> _Patterns:
     for name, number in months.items():
         if len(name) > len(full_names.get(number, "")):
             full_names[number] = name
-    month_any = _alternation(_cased(list(months))) + r"(?:\.(?!\d))?(?!\p{L})"
+    abbreviations = [name for name in months if name != full_names[months[name]]]
+    month_any = (
+        "(?:"
+        + _alternation(_cased(list(full_names.values())))
+        + "|"
+        + _alternation(_cased(abbreviations))
+        + r"(?:\.(?!\d))?)(?!\p{L})"
+    )
     month_full = _alternation(_cased(list(full_names.values()))) + r"(?!\p{L})"
     weekday_full: dict[int, str] = {}
     for name, number in dates.weekdays.items():
@@ -125,74 +154,99 @@ def _build(rules: RuleSet) -> _Patterns:
 
     sp1 = rf"{_SP}{{1,3}}"
     after_month = rf"(?:(?<=\.){_SP}{{0,3}}|{sp1})"
-    weekday_prefix = rf"(?:{weekday},?{sp1})?"
-    alternatives = [
-        # Aug. 27 to Oct. 6 / December 1, 2023, to March 31, 2024 / July 4th to July 13th
-        rf"(?P<k_mdmd>{month('m1')}{after_month}{day('d1')}(?:{_YEAR_SEP}{year('y1')})?,?{_RANGE}"
-        rf"{month('m2')}{after_month}{day('d2')}(?:{_YEAR_SEP}{year('y2')})?)",
+    decade = r"(?<![\d\p{L}])(?P<dec>(?:19|20)\d0)'?s(?!\p{L})"
+    day_month_year = rf"{day('d1')}{sp1}(?:of{sp1})?{month('m1')}(?:{_YEAR_SEP}{year('y1')})?"
+    # Expressions that start with a digit …
+    digit_alternatives = [
         # 30 October to 2 November 2023
         rf"(?P<k_dmdm>(?<![\d.,:/]){day('d1')}{sp1}(?:of{sp1})?{month('m1')}(?:{_YEAR_SEP}{year('y1')})?,?{_RANGE}"
         rf"{day('d2')}{sp1}(?:of{sp1})?{month('m2')}(?:{_YEAR_SEP}{year('y2')})?)",
         # 14-15 June / 1 to 3 April 2019
         rf"(?P<k_ddm>(?<![\d.,:/]){day('d1')}{_DAY_RANGE}{day('d2')}{sp1}(?:of{sp1})?{month('m1')}"
         rf"(?:{_YEAR_SEP}{year('y1')})?)",
-        # Sept 17-18 / June 14 to 15, 2016 / December 5 and 7 2017
-        rf"(?P<k_mdd>{month('m1')}{after_month}{day('d1')}{_DAY_RANGE}{day('d2')}(?:{_YEAR_SEP}{year('y1')})?)",
-        # (Tuesday,) November 29,2017 / October 18
-        rf"(?P<k_md>{weekday_prefix}{month('m1')}{after_month}{day('d1')}(?:{_YEAR_SEP}{year('y1')})?)",
-        # (Tuesday,) 23 November, 2022 / the 5th of June / 27 September
-        rf"(?P<k_dm>{weekday_prefix}(?<![\d.,:/]){day('d1')}{sp1}(?:of{sp1})?{month('m1')}"
-        rf"(?:{_YEAR_SEP}{year('y1')})?)",
-        # June-July 2019 / April to June 2020
-        rf"(?P<k_mm>{month('m1')}{_RANGE}{month('m2')}{_YEAR_SEP}{year('y1')})",
-        # June of this year / November last year
-        rf"(?P<k_mrel>(?P<m1>{month_full}){sp1}(?:of{sp1})?(?P<rel>{_RELATIVE_WORD}){sp1}year(?!\p{{L}}))",
-        # (in) March: a month alone, after a word that introduces a time
-        rf"(?P<k_month>(?<=(?i:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|end of|"
-        rf"beginning of|start of|middle of)){_SP}{{1,2}}|mid-){month_full}(?!{_SP}{{0,2}}\d))",
-        # November 2020 / June, 2012 / June of 2012
-        rf"(?P<k_my>{month('m1')}{_YEAR_SEP}(?:of{sp1})?{year('y1')})",
+        # 23 November, 2022 / 5th of June / 27 September
+        rf"(?P<k_dm>(?<![\d.,:/]){day_month_year})",
         # 2018-11-19 / 2023.11.04 / 2019/3/26
         rf"(?P<k_iso>(?<!\d|\d[-./]){year('y1', _ISO_YEAR)}"
         rf"(?P<sep>[-./])(?P<m1>0?[1-9]|1[0-2])(?P=sep)(?P<d1>0?[1-9]|[12]\d|3[01])(?![\d]|[-./]\d))",
         # 24-11-2017 / 24/11/2017 / 15 06 2024 / 12 24,2025
         rf"(?P<k_num>(?<!\d|\d[-./ ])(?P<n1>\d{{1,2}})(?:(?P<sep>[-./])(?P<n2>\d{{1,2}})(?P=sep)"
         rf"|{_SP}(?P<n2>\d\d){_SP}|{_SP}(?P<n2>\d{{1,2}}),{_SP}?){year('y1', _ISO_YEAR)}(?!\d))",
-        # early 1990s / the 2010s
-        r"(?P<k_decade>(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?<![\d\p{L}])(?P<dec>(?:19|20)\d0)'?s(?!\p{L}))",
+        # the 2010s
+        rf"(?P<k_decade>{decade})",
         # 2023-2027 / 2020-25 / (2016/17)
         rf"(?P<k_yy>(?<![\d\p{{L}}]|\d[-./,:]){year('y1', _BARE_YEAR)}"
         rf"(?:{_SP}?[-–—/]{_SP}?|{_SP}to{_SP})(?P<y2>{_BARE_YEAR}|\d\d)(?![\d\p{{L}}]|[.,:/-]\d))",
+        # 2016 (not counts, money, ids: checked after the match)
+        rf"(?P<k_year>(?<![\p{{L}}\d_$€£¥#°]|\d[-./,:]){year('y1', _BARE_YEAR)}"
+        rf"(?![\d\p{{L}}_]|[.,:]\d|[-–/]\d|{_SP}?%))",
+        # 3 weeks ago
+        rf"(?P<k_ago>(?P<num>\d{{1,2}}){sp1}(?P<unit>year|month|week|day)s?{sp1}ago(?!\p{{L}}))",
+    ]
+    # … and with a word.
+    word_alternatives = [
+        # Aug. 27 to Oct. 6 / December 1, 2023, to March 31, 2024 / July 4th to July 13th
+        rf"(?P<k_mdmd>{month('m1')}{after_month}{day('d1')}(?:{_YEAR_SEP}{year('y1')})?,?{_RANGE}"
+        rf"{month('m2')}{after_month}{day('d2')}(?:{_YEAR_SEP}{year('y2')})?)",
+        # Sept 17-18 / June 14 to 15, 2016 / December 5 and 7 2017
+        rf"(?P<k_mdd>{month('m1')}{after_month}{day('d1')}{_DAY_RANGE}{day('d2')}(?:{_YEAR_SEP}{year('y1')})?)",
+        # (Tuesday,) November 29,2017 / October 18
+        rf"(?P<k_md>(?:{weekday},?{sp1})?{month('m1')}{after_month}{day('d1')}(?:{_YEAR_SEP}{year('y1')})?)",
+        # Tuesday, 23 November 2022
+        rf"(?P<k_dm>{weekday},?{sp1}{day_month_year})",
+        # June-July 2019 / April to June 2020
+        rf"(?P<k_mm>{month('m1')}{_RANGE}{month('m2')}{_YEAR_SEP}{year('y1')})",
+        # June of this year / November last year
+        rf"(?P<k_mrel>(?P<m1>{month_full}){sp1}(?:of{sp1})?(?P<rel>{_RELATIVE_WORD}){sp1}year(?!\p{{L}}))",
+        # November 2020 / June, 2012 / June of 2012
+        rf"(?P<k_my>{month('m1')}{_YEAR_SEP}(?:of{sp1})?{year('y1')})",
+        # (in) March: a month alone, after a word that introduces a time
+        rf"(?P<k_month>(?<=(?i:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|end of|"
+        rf"beginning of|start of|middle of)){_SP}{{1,2}}|mid-){month_full}(?!{_SP}{{0,2}}\d))",
+        # early 1990s
+        rf"(?P<k_decade>(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]{decade})",
         # spring 2009 / summer of 2019 / this winter
         rf"(?P<k_season>(?P<season>{season}){sp1}(?:of{sp1})?{year('y1')})",
         rf"(?P<k_relseason>(?P<rel>{_RELATIVE_WORD}){sp1}(?P<season>{season}))",
         # FY2010 / Fiscal Year 2010
         rf"(?P<k_fy>(?<!\p{{L}}){fiscal}{_SP}?{year('y1')})",
-        # 2016 (not counts, money, ids: checked after the match)
-        rf"(?P<k_year>(?<![\p{{L}}\d_$€£¥#°]|\d[-./,:]){year('y1', _BARE_YEAR)}"
-        rf"(?![\d\p{{L}}_]|[.,:]\d|[-–/]\d|{_SP}?%))",
         # last Friday / Tuesday
         rf"(?P<k_weekday>(?:(?P<rel>{_RELATIVE_WORD}|[Cc]oming|[Pp]ast){sp1})?(?<!\p{{L}})(?P<wd>{weekday}))",
         # this year / last week / next month
         rf"(?P<k_rel>(?<![\p{{L}}]|[Tt]he{_SP}){_RELATIVE_WORD}{sp1}(?P<unit>year|month|week)(?!\p{{L}}))",
         # a year ago / two weeks ago
-        rf"(?P<k_ago>(?<!\p{{L}})(?P<num>{numbers}|[Aa]n?|\d{{1,2}}){sp1}(?P<unit>year|month|week|day)s?{sp1}ago(?!\p{{L}}))",
+        rf"(?P<k_ago>(?<!\p{{L}})(?P<num>{numbers}|[Aa]n?){sp1}(?P<unit>year|month|week|day)s?{sp1}ago(?!\p{{L}}))",
         # today / yesterday / tomorrow
         r"(?P<k_day>(?<!\p{L})(?P<word>[Tt]oday|TODAY|[Yy]esterday|[Tt]omorrow)(?!\p{L}))",
     ]
-    finder = regex.compile("|".join(alternatives), regex.VERSION1)
+    digit_finder = regex.compile("|".join(digit_alternatives), regex.VERSION1)
+    word_finder = regex.compile("|".join(word_alternatives), regex.VERSION1)
+    # Where an expression can start: trying a finder only there keeps the scan fast on any text.
+    trigger_words = [
+        *months,
+        *weekday_full.values(),
+        *dates.seasons,
+        *(prefix.split()[0] for prefix in dates.fiscal_year_prefixes),
+        *("today", "yesterday", "tomorrow", "this", "last", "next", "coming", "past", "early", "mid", "late"),
+    ]
+    counted = _alternation([*(word.casefold() for word in dates.number_words), "a", "an"])
+    trigger = regex.compile(
+        rf"(?P<digit>(?<!\d)\d)|(?<!\p{{L}})(?i:{_alternation([word.casefold() for word in trigger_words])}"
+        rf"|{counted}(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago))",
+        regex.VERSION1,
+    )
+    # Seeds of text that holds no dates (URLs, e-mails, domains, phone numbers); each is widened
+    # to the surrounding token in `_masked`, so no pattern here scans far.
     masks = regex.compile(
-        r"(?:https?://|www\.)[^\s<>\"]{1,500}"
-        r"|[\w.+-]{1,100}@[\w-]{1,100}(?:\.[\w-]{1,60}){1,6}"
-        r"|(?<![\w/])[\w-]{1,60}(?:\.[\w-]{1,60}){0,5}\.(?:com|org|net|gov|edu|int|info|cn|jp|kr|kh|la|vn|th|mm|"
-        r"uk|eu|in|pk|ru|kz|tj|de|fr|io)(?:/[^\s<>\"]{0,500})?(?!\w)"
+        r"(?P<token>https?://|www\.|@|\.(?i:com|org|net|gov|edu|int|info|cn|jp|kr|kh|la|vn|th|mm|uk|eu|in|pk|ru|kz|"
+        r"tj|de|fr|io|html?|shtml|php|aspx?|jsp)(?![\p{L}\d]))"
         r"|(?i:tel|phone|fax|mobile|hotline)\.?:?[ \t]{0,3}\+?[\d()][\d \t().\-]{5,30}\d"
         r"|\+\d[\d \t().\-]{6,25}\d",
         regex.VERSION1,
     )
     count_words = [word.casefold() for word in dates.count_words]
     count_after = regex.compile(
-        rf"{_SP}{{0,2}}(?:(?i:{_alternation(count_words)})(?![\p{{L}}\d])"
+        rf"{_SP}{{0,2}}(?:(?P<unit>(?i:{_alternation(count_words)}))(?![\p{{L}}\d])"
         r"|(?!(?:was|has|is|its|this|thus|as|his|plus|upon|versus|across|towards|afterwards|less|unless)\b)"
         r"\p{Ll}{2,}[^s\W]s(?!\p{L}))",
         regex.VERSION1,
@@ -201,13 +255,22 @@ def _build(rules: RuleSet) -> _Patterns:
     prefix_before = regex.compile(
         rf"(?:(?<![\p{{L}}]){_alternation(prefixes)}){_SP}{{0,2}}$", regex.VERSION1 | regex.IGNORECASE
     )
+    time_word_before = regex.compile(
+        r"(?<!\p{L})(?i:in|since|by|until|till|from|during|before|after|of|early|late|mid|end|year)[ \t]{1,2}$",
+        regex.VERSION1,
+    )
     cues = dates.future_cues or ["will"]
     future_cue = regex.compile(rf"(?<!\p{{L}}){_alternation(cues)}(?!\p{{L}})", regex.VERSION1 | regex.IGNORECASE)
     return _Patterns(
-        finder=finder,
+        digit_kinds=tuple(regex.findall(r"\(\?P<(k_\w+)>", "|".join(digit_alternatives))),
+        word_kinds=tuple(regex.findall(r"\(\?P<(k_\w+)>", "|".join(word_alternatives))),
+        digit_finder=digit_finder,
+        word_finder=word_finder,
+        trigger=trigger,
         masks=masks,
         count_after=count_after,
         prefix_before=prefix_before,
+        time_word_before=time_word_before,
         future_cue=future_cue,
         months={name.casefold(): number for name, number in months.items()},
         weekdays={name.casefold(): number for name, number in dates.weekdays.items()},
@@ -227,14 +290,45 @@ def _patterns(rules: RuleSet) -> _Patterns:
 def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     """Every date expression in `text`, in text order, with the value as written (no resolution)."""
     patterns = _patterns(rules)
-    masked = [(m.start(), m.end()) for m in patterns.masks.finditer(text)]
+    masked = _masked(text, patterns)
     mask_starts = [start for start, _ in masked]
     found: list[RawDate] = []
-    for match in patterns.finder.finditer(text):
+    done = 0
+    for trigger in patterns.trigger.finditer(text):
+        if trigger.start() < done:
+            continue
+        finder = patterns.digit_finder if trigger.group("digit") else patterns.word_finder
+        match = finder.match(text, trigger.start())
+        if match is None:
+            continue
+        done = match.end()
         if _in_mask(match.start(), match.end(), masked, mask_starts):
             continue
         found.extend(_read(match, text, patterns))
     return found
+
+
+_TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
+
+
+def _masked(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged."""
+    spans = []
+    for match in patterns.masks.finditer(text):
+        start, end = match.span()
+        if match.group("token"):
+            while start > 0 and start - match.start() > -200 and text[start - 1] not in _TOKEN_STOP:
+                start -= 1
+            while end < len(text) and end - match.end() < 500 and text[end] not in _TOKEN_STOP:
+                end += 1
+        spans.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _in_mask(start: int, end: int, masked: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -266,7 +360,8 @@ def _point(year: int | None, month: int | None, day: int | None) -> PartialDate 
 
 
 def _read(match: regex.Match[str], text: str, patterns: _Patterns) -> Iterator[RawDate]:
-    kind = next(name for name, value in match.groupdict().items() if name.startswith("k_") and value is not None)
+    kinds = patterns.digit_kinds if match.re is patterns.digit_finder else patterns.word_kinds
+    kind = next((name for name in kinds if match.start(name) >= 0), "")
     group = match.group
     start, end = match.span()
     if kind in ("k_mdmd", "k_dmdm"):
@@ -397,10 +492,16 @@ def _year_range(match: regex.Match[str], text: str, patterns: _Patterns) -> Iter
 
 
 def _is_year(text: str, start: int, end: int, patterns: _Patterns) -> bool:
-    """A bare four-digit number is a year unless money, an identifier or a count ("2000 participants")."""
+    """A bare four-digit number is a year unless money, an identifier or a count ("2000 participants").
+
+    After a word of time ("in 2019 members agreed") a plural noun does not make it a count.
+    """
     if patterns.prefix_before.search(text, max(0, start - 16), start):
         return False
-    return patterns.count_after.match(text, end, min(len(text), end + 40)) is None
+    count = patterns.count_after.match(text, end, min(len(text), end + 40))
+    if count is None:
+        return True
+    return count.group("unit") is None and patterns.time_word_before.search(text, max(0, start - 16), start) is not None
 
 
 # --------------------------------------------------------------------------- resolving
@@ -564,8 +665,8 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
         # nothing, a bullet, a label ("Date :", "updatetime:"), up to three short words ("EPN Desk",
         # "Xinhua) 11:15,", "(China Daily"), or a city dateline ("KUNMING,", "Beijing, China,")
         rf"[\s•·▪*>|(\[]{{0,6}}"
-        rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}}"
-        rf"|(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
+        rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}})?"
+        rf"(?:(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
         rf"{word}[)]?,?(?:[ \t]{{1,3}}|$)){{1,3}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
         rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
         regex.VERSION1,

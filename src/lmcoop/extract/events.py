@@ -1,19 +1,371 @@
 """The one main event the article reports: kind, date, place and mode.
 
-Not built yet: returns what it was given.
+The event is what the headline or the first sentences of the body name: a noun from the rules
+("workshop", "symposium") wins over a verb ("signed", "visited") in the same sentence, and the first
+sentence that names anything wins. Its date is a day (or a range of days) that the dates stage found
+in that sentence, else in a nearby sentence that also speaks of the event; its place is the
+"in <Place>" or "at <venue>" next to it; its mode comes from words like "online and offline".
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+import regex
 
 from ..document import Document
+from ..models import DateMention, Event, EventKind, EventMode, Span
 from ..rules import RuleSet
 
 if TYPE_CHECKING:
     from ..pipeline import Found
 
+__all__ = ["extract", "find_event", "is_day_value"]
+
+_BODY_SENTENCES = 4
+"""How many prose sentences after the headline may name the event."""
+_DATE_SENTENCES = 8
+"""How many sentences after the event's sentence may give its date or place."""
+_DAY_VALUE = regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d(?:/(?:\d{4}|XXXX)-\d\d-\d\d)?$")
+
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
-    """Not built yet: returns `found` unchanged."""
-    return found
+    """`found` with its `event` filled (None when the article reports none)."""
+    return dataclasses.replace(found, event=find_event(doc, rules, found))
+
+
+def is_day_value(value: str | None) -> bool:
+    """Whether a date value names a day or a range of days (what an event date is)."""
+    return value is not None and _DAY_VALUE.match(value) is not None
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    nouns: regex.Pattern[str]
+    noun_kind: dict[str, str]
+    verbs: regex.Pattern[str]
+    verb_kind: dict[str, str]
+    online: regex.Pattern[str]
+    hybrid: regex.Pattern[str]
+    offline: regex.Pattern[str]
+    place: regex.Pattern[str]
+    venue: regex.Pattern[str]
+    at_org: regex.Pattern[str]
+    place_country: regex.Pattern[str]
+    visited: regex.Pattern[str]
+    place_verb: regex.Pattern[str]
+    agreement_word: regex.Pattern[str]
+    calendar_words: frozenset[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique) or "(?!)"
+
+
+def _words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", regex.IGNORECASE | regex.VERSION1)
+
+
+def _build(rules: RuleSet) -> _Patterns:
+    events = rules.events
+    noun_kind = {w.casefold(): kind for kind, words in events.kinds.items() for w in words}
+    verb_kind = {w.casefold(): kind for kind, words in events.verbs.items() for w in words}
+    # A capitalized word ("Phnom", "Nanning", "Kep"), possibly hyphenated.
+    cap = r"\p{Lu}[\p{L}\p{M}'’.-]{0,30}"
+    place_name = rf"{cap}(?:\s{cap}){{0,2}}(?:\s(?:[Pp]rovince|[Cc]ity|[Cc]ounty|[Dd]istrict))?"
+    agreement_words = [w for words in rules.agreements.kinds.values() for w in words]
+    return _Patterns(
+        nouns=_words_pattern(noun_kind),
+        noun_kind=noun_kind,
+        verbs=_words_pattern(verb_kind),
+        verb_kind=verb_kind,
+        online=_words_pattern(events.online_words),
+        hybrid=regex.compile(
+            rf"(?<![\w-])(?:both\s+)?[\"“']?(?:{_alternation(events.hybrid_words)})[\"”']?(?![\w-])",
+            regex.IGNORECASE | regex.VERSION1,
+        ),
+        offline=_words_pattern(events.offline_words),
+        # "in Kunming", "in East China's Shandong province", "in Nanning City"
+        place=regex.compile(
+            rf"(?<!\w)in\s+(?:{cap}(?:\s{cap}){{0,2}}['’]s\s+)?(?P<place>{place_name})", regex.VERSION1
+        ),
+        # "at the Cambodian Embassy in China", "at Sunrise Hotel"
+        venue=regex.compile(
+            rf"(?<!\w)at\s+(?:the\s+)?(?P<venue>(?:{cap}\s(?:(?:of|for|and|the)\s){{0,2}}){{0,8}}"
+            rf"(?:{_alternation(events.venue_nouns)})(?:\s+in\s+{cap})?)(?!\w)",
+            regex.VERSION1,
+        ),
+        at_org=regex.compile(r"(?<!\w)at\s+(?:the\s+)?(?=\p{Lu})", regex.VERSION1),
+        place_country=regex.compile(
+            rf"(?<![\w,]\s)(?<!\w)(?P<place>{cap}(?:\s{cap}){{0,1}}),\s+(?P<country>{cap}(?:\s{cap}){{0,1}})(?!\w)",
+            regex.VERSION1,
+        ),
+        visited=regex.compile(
+            rf"(?<!\w)(?:visited|visits|visiting|visit\s+to)\s+(?:the\s+)?(?P<place>{cap}"
+            rf"(?:\s(?:(?:of|for|and|the)\s){{0,2}}{cap}){{0,8}})",
+            regex.VERSION1,
+        ),
+        place_verb=_words_pattern(events.place_verbs),
+        agreement_word=_words_pattern(agreement_words),
+        calendar_words=frozenset(
+            w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: str
+    span: tuple[int, int]
+    sentence: tuple[int, int]
+
+
+def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
+    """The main event of the article, or None when its headline and opening name none."""
+    patterns = rules.compiled(_build)
+    candidates = _candidate_sentences(doc, found)
+    trigger = _find_trigger(doc.text, patterns, candidates[: _BODY_SENTENCES + (1 if found.title else 0)])
+    if trigger is None:
+        return None
+    following = _sentences_from(candidates, trigger.sentence)
+    index = candidates.index(trigger.sentence)
+    before = [c for c in candidates[max(0, index - 2) : index] if found.title is None or c[0] >= found.title.end]
+    later = [c for c in candidates[index + 3 : index + 12] if _names_kind(doc.text, patterns, c, trigger.kind)]
+    date = _event_date(doc, patterns, found, trigger, following, before)
+    location = _event_location(doc, patterns, rules, found, [*following[:3], *before], later)
+    mode = _event_mode(doc.text, patterns, trigger, following)
+    text = doc.text
+    return Event(
+        kind=cast(EventKind, trigger.kind),
+        date=date,
+        location=location.text if location else None,
+        mode=mode,
+        trigger=Span(text=text[trigger.span[0] : trigger.span[1]], start=trigger.span[0], end=trigger.span[1]),
+        location_span=location,
+    )
+
+
+def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
+    """The headline, then the prose sentences after it (a repeated headline is skipped)."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    start = 0
+    title_text = None
+    if found.title is not None:
+        out.append((found.title.start, found.title.end))
+        start = found.title.end
+        title_text = " ".join(found.title.text.split())
+    for s, e in doc.sentences:
+        if s < start:
+            continue
+        chunk = text[s:e]
+        if title_text is not None and " ".join(chunk.split()) == title_text:
+            continue
+        if len(chunk.split()) < 5 or not regex.search(r"\p{Ll}{2}", chunk):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _sentences_from(candidates: list[tuple[int, int]], sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    index = candidates.index(sentence) if sentence in candidates else 0
+    return candidates[index : index + _DATE_SENTENCES]
+
+
+def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int]]) -> _Trigger | None:
+    for s, e in sentences:
+        nouns = [m for m in patterns.nouns.finditer(text, s, e) if _is_event_noun(text, m)]
+        signed = _signed_agreement(text, patterns, s, e)
+        strong = [(m.start(), m.end(), patterns.noun_kind[_key(m.group())]) for m in nouns]
+        if signed is not None:
+            strong.append(signed)
+        if strong:
+            start, end, kind = min(strong)
+            for m in nouns:  # "Dialogue Conference on …": the last noun of a name is its head
+                if m.start() >= end and regex.fullmatch(r"[ \t]+", text[end : m.start()]):
+                    start, end, kind = m.start(), m.end(), patterns.noun_kind[_key(m.group())]
+            return _Trigger(kind, (start, end), (s, e))
+        for m in patterns.verbs.finditer(text, s, e):
+            return _Trigger(patterns.verb_kind[_key(m.group())], m.span(), (s, e))
+    return None
+
+
+def _key(word: str) -> str:
+    return " ".join(word.casefold().split())
+
+
+def _is_event_noun(text: str, match: regex.Match[str]) -> bool:
+    """Leave out nouns that are part of an organization's name ("Forum Secretariat")."""
+    after = text[match.end() : match.end() + 16]
+    return regex.match(r"\s+(?:Secretariat|Office|Center|Centre|Institute)\b", after) is None
+
+
+def _signed_agreement(text: str, patterns: _Patterns, start: int, end: int) -> tuple[int, int, str] | None:
+    """A signing verb with an agreement word in the same sentence reports a signing."""
+    if patterns.agreement_word.search(text, start, end) is None:
+        return None
+    for m in patterns.verbs.finditer(text, start, end):
+        if patterns.verb_kind[_key(m.group())] == "signing_ceremony":
+            return (m.start(), m.end(), "signing_ceremony")
+    return None
+
+
+def _dates_in(found: Found, start: int, end: int) -> list[DateMention]:
+    return [d for d in found.dates if d.start >= start and d.end <= end]
+
+
+def _is_published(found: Found, mention: DateMention) -> bool:
+    pub = found.published
+    return pub is not None and mention.start == pub.start and mention.end == pub.end
+
+
+def _event_date(
+    doc: Document,
+    patterns: _Patterns,
+    found: Found,
+    trigger: _Trigger,
+    following: list[tuple[int, int]],
+    before: list[tuple[int, int]],
+) -> str | None:
+    text = doc.text
+    # 1. A day named in the sentence that reports the event, nearest the trigger word.
+    own = [d for d in _dates_in(found, *trigger.sentence) if is_day_value(d.value)]
+    others = [d for d in own if not _is_published(found, d)]
+    if others:
+        return min(others, key=lambda d: (abs(d.start - trigger.span[0]), d.start)).value
+    # 2. A day in a following sentence that speaks of an event ("was held", "the workshop"),
+    #    nearest the words that speak of it; then one in the sentences just before.
+    for s, e in following[1:]:
+        days = [d for d in _dates_in(found, s, e) if is_day_value(d.value) and not _is_published(found, d)]
+        anchors = [
+            m.start() for p in (patterns.nouns, patterns.verbs, patterns.place_verb) for m in p.finditer(text, s, e)
+        ]
+        if days and anchors:
+            return min(days, key=lambda d: (min(abs(d.start - a) for a in anchors), d.start)).value
+    for s, e in reversed(before):
+        days = [d for d in _dates_in(found, s, e) if is_day_value(d.value) and not _is_published(found, d)]
+        if days:
+            return days[0].value
+    # 3. A wire dateline ("ASTANA, March 18.") standing just before the event's sentence.
+    if own:
+        return own[0].value
+    pub = found.published
+    if pub is not None and is_day_value(pub.value):
+        index = doc.sentence_index(trigger.sentence[0])
+        if index > 0 and doc.sentence_index(pub.start) == index - 1:
+            dateline = doc.sentences[index - 1]
+            if len(text[dateline[0] : dateline[1]].split()) <= 6:
+                return pub.value
+    return None
+
+
+def _names_kind(text: str, patterns: _Patterns, sentence: tuple[int, int], kind: str) -> bool:
+    """Whether the sentence names an event of this kind again (by noun or verb)."""
+    for pattern, kinds in ((patterns.nouns, patterns.noun_kind), (patterns.verbs, patterns.verb_kind)):
+        if any(kinds[_key(m.group())] == kind for m in pattern.finditer(text, *sentence)):
+            return True
+    return False
+
+
+def _event_location(
+    doc: Document,
+    patterns: _Patterns,
+    rules: RuleSet,
+    found: Found,
+    sentences: list[tuple[int, int]],
+    later: list[tuple[int, int]],
+) -> Span | None:
+    """Where the event was: near its own sentence, else "in <Place>" where a later sentence names it again."""
+    text = doc.text
+    for s, e in later:
+        for m in patterns.place.finditer(text, s, e):
+            span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
+            if span is not None and not _quoted(text, s, span.start):
+                sentences = [*sentences, (s, e)]
+                break
+    for s, e in sentences:
+        in_title = found.title is not None and s == found.title.start
+        for m in patterns.visited.finditer(text, s, e):
+            span = _org_at(found, m.start("place")) or _place_span(
+                text, rules, patterns, m.start("place"), m.end("place")
+            )
+            if span is not None and not _quoted(text, s, span.start):
+                return span
+        for m in patterns.place.finditer(text, s, e):
+            if in_title and not _event_word_before(text, patterns, m.start(), s):
+                continue  # a headline's "research in Hydrology" is no place
+            span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
+            if span is not None and not _quoted(text, s, span.start):
+                return span
+        for m in patterns.at_org.finditer(text, s, e):
+            span = _org_at(found, m.end())
+            if span is not None and not patterns.nouns.search(span.text):
+                return span
+        for m in patterns.venue.finditer(text, s, e):
+            venue = m.group("venue")
+            if patterns.nouns.search(venue) or _quoted(text, s, m.start()):
+                continue  # "at the 3rd International Conference" is an event, not a place
+            return Span(text=venue, start=m.start("venue"), end=m.end("venue"))
+    for s, e in sentences:
+        for m in patterns.place_country.finditer(text, s, e):
+            span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
+            if span is not None and rules.country_of(m.group("country")) is not None:
+                return span
+    return None
+
+
+def _org_at(found: Found, offset: int) -> Span | None:
+    """The organization mention that starts at `offset`, as a place ("visited the X Center")."""
+    starting = [m for org in found.organizations for m in (org, *org.mentions) if m.start == offset]
+    if not starting:
+        return None
+    longest = max(starting, key=lambda m: (m.end, m.text))
+    return Span(text=longest.text, start=longest.start, end=longest.end)
+
+
+def _quoted(text: str, sentence_start: int, offset: int) -> bool:
+    """Whether `offset` lies inside quotation marks opened in its sentence (a quoted title)."""
+    before = text[sentence_start:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _event_word_before(text: str, patterns: _Patterns, offset: int, floor: int) -> bool:
+    window = text[max(floor, offset - 25) : offset]
+    return bool(patterns.place_verb.search(window) or patterns.nouns.search(window) or patterns.verbs.search(window))
+
+
+def _place_span(text: str, rules: RuleSet, patterns: _Patterns, start: int, end: int) -> Span | None:
+    """The place as a Span, unless it is a country, a calendar word or an event's name."""
+    place = text[start:end].rstrip(".")
+    end = start + len(place)
+    if place.endswith(("'s", "’s", "'", "’")):
+        return None  # "China's market"
+    first = place.split()[0].casefold() if place.split() else ""
+    if not place or first in patterns.calendar_words or first in {"the", "this", "that", "its", "their"}:
+        return None
+    if rules.country_of(place) is not None or any(rules.country_of(word) for word in place.split()):
+        return None
+    if patterns.nouns.search(place) or patterns.agreement_word.search(place):
+        return None
+    return Span(text=place, start=start, end=end)
+
+
+def _event_mode(
+    text: str,
+    patterns: _Patterns,
+    trigger: _Trigger,
+    following: list[tuple[int, int]],
+) -> EventMode | None:
+    if patterns.hybrid.search(text) is not None:
+        return "hybrid"
+    for s, e in following[:3]:
+        if patterns.online.search(text, s, e):
+            return "online"
+    for s, e in following[:3]:
+        if patterns.offline.search(text, s, e):
+            return "offline"
+    return None

@@ -31,6 +31,8 @@ __all__ = ["extract", "find_title"]
 _HEAD_LINES = 60
 """How many non-blank lines from the top may hold the headline."""
 _HEAD_CHARS = 6000
+_LINE_CHARS = 1000
+"""A longer line is a paragraph; only its start is looked at."""
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*", regex.VERSION1)
 _LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\p{N}]", regex.VERSION1)
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", regex.VERSION1)
@@ -82,7 +84,8 @@ def find_title(doc: Document, rules: RuleSet) -> Span | None:
     head = [span for span in doc.non_blank_lines()[:_HEAD_LINES] if span[0] < _HEAD_CHARS]
     if not head:
         return None
-    head_end = head[-1][1]
+    head_end = min(head[-1][1], _HEAD_CHARS)
+    head = [(start, min(end, start + _LINE_CHARS)) for start, end in head]
     dates = find_raw_dates(text[:head_end], rules)
     words = rules.compiled(_page_words)
     lines: list[_Line] = []

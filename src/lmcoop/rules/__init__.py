@@ -98,6 +98,8 @@ class PeopleRules(_Section):
     """Labels before a credited name ("Reporter", "Editor", "Photo by"); such people are only mentioned."""
     mentioned_cues: list[str] = Field(default_factory=list)
     """Words just before a name that keep it away from the event ("on behalf of", "greetings of")."""
+    list_cues: list[str] = Field(default_factory=list)
+    """Words that open a list of names ("including", "such as", "namely")."""
     group_words: list[str] = Field(default_factory=list)
     """Nouns after a demonym that give the country of the people around ("delegation", "team", "side")."""
 
@@ -142,9 +144,19 @@ class EventRules(_Section):
     """Words that name an event and how it was held."""
 
     kinds: dict[str, list[str]] = Field(default_factory=dict)
-    """Event kind → the words that name it ("symposium" → conference)."""
+    """Event kind → the nouns that name it ("symposium" → conference)."""
+    verbs: dict[str, list[str]] = Field(default_factory=dict)
+    """Event kind → verbs that report it ("signed" → signing_ceremony); weaker than a noun."""
     online_words: list[str] = Field(default_factory=list)
+    """Words that say the event was held online ("video link", "virtually")."""
     hybrid_words: list[str] = Field(default_factory=list)
+    """Words that say it was held both online and in a room ("online and offline")."""
+    offline_words: list[str] = Field(default_factory=list)
+    """Words that say it was held in person ("on-site")."""
+    place_verbs: list[str] = Field(default_factory=list)
+    """Verbs after which "in <Place>" says where the event was ("held", "took place")."""
+    venue_nouns: list[str] = Field(default_factory=list)
+    """Nouns that end a venue's name ("Hotel", "Embassy"), for "at <venue>"."""
 
 
 class AgreementRules(_Section):
@@ -154,6 +166,20 @@ class AgreementRules(_Section):
     """Agreement kind → the words that name it ("memorandum of understanding" → mou)."""
     status_words: dict[str, list[str]] = Field(default_factory=dict)
     """Status → the verbs or phrases that signal it ("inked" → signed)."""
+    policy_kinds: list[str] = Field(default_factory=list)
+    """Kinds whose words are also common nouns ("strategy"): counted only when named or clearly one instrument."""
+    name_only_words: list[str] = Field(default_factory=list)
+    """Words that name an instrument only inside a capitalized name ("Agenda", "Blueprint")."""
+    not_instrument: list[str] = Field(default_factory=list)
+    """Phrases in which an agreement word names no instrument ("reached an agreement")."""
+    determiners: list[str] = Field(default_factory=list)
+    """Words that open an agreement's mention ("a", "the", "these")."""
+    numbers: dict[str, int] = Field(default_factory=dict)
+    """Number words before a plural mention ("three memoranda"); 0 when the count is vague ("several")."""
+    event_words: list[str] = Field(default_factory=list)
+    """Nouns that tie a signing to the reported event ("during the conference")."""
+    unilateral_words: list[str] = Field(default_factory=list)
+    """Words that make a named plan one government's own ("National", "Provincial"), not an agreement."""
 
 
 class RuleSet(BaseModel):

@@ -1,0 +1,289 @@
+"""Date finding and TIMEX values: our example tables, the negatives, and round-trip properties."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lmcoop
+from lmcoop.document import Document
+from lmcoop.extract.dates import find_dates
+from lmcoop.pipeline import Found
+from lmcoop.rules import RuleSet
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CORPUS = Path(__file__).parent / "corpus"
+RULES = RuleSet.default()
+
+
+def _cases() -> list[Any]:
+    data = tomllib.loads((CORPUS / "dates.toml").read_text(encoding="utf-8"))
+    out = []
+    for case in data["case"]:
+        published = datetime.date.fromisoformat(case["published"]) if "published" in case else None
+        for sentence, surface in case["phrases"]:
+            out.append(pytest.param(sentence, surface, case["value"], published, id=f"{case['value']}:{surface}"))
+    return out
+
+
+def _found(text: str, published: datetime.date | None = None) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in find_dates(text, RULES, published=published)]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "published"), _cases())
+def test_example_table(sentence: str, surface: str, value: str, published: datetime.date | None) -> None:
+    assert _found(sentence, published) == [(surface, value)]
+
+
+def _negatives() -> list[str]:
+    lines = (CORPUS / "not_dates.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("sentence", _negatives())
+def test_not_a_date(sentence: str) -> None:
+    assert _found(sentence) == []
+
+
+def test_two_days_written_in_reverse_are_two_mentions() -> None:
+    text = "The meetings took place on January 23 and 22, respectively."
+    assert _found(text, datetime.date(2019, 1, 24)) == [("January 23", "2019-01-23"), ("22", "2019-01-22")]
+
+
+def test_days_joined_by_and_before_a_year_are_a_range() -> None:
+    assert _found("December 5 and 7 2017, the centre held a seminar.") == [
+        ("December 5 and 7 2017", "2017-12-05/2017-12-07")
+    ]
+
+
+def test_yearless_date_takes_the_year_of_the_full_date_before_it() -> None:
+    text = "On 4 April 2009, the two heads signed. The board met on 4-5 April. On 3 May the lab opened."
+    assert _found(text) == [
+        ("4 April 2009", "2009-04-04"),
+        ("4-5 April", "2009-04-04/2009-04-05"),
+        ("3 May", "2009-05-03"),
+    ]
+
+
+def test_yearless_date_without_any_year_stays_xxxx() -> None:
+    text = "On October 18, the ceremony was held. The lab was founded in 2014."
+    assert _found(text) == [("October 18", "XXXX-10-18"), ("2014", "2014")]
+
+
+def test_relative_dates_without_anchor_have_no_value() -> None:
+    assert _found("The MoU was signed on Wednesday. The talks ended last week.") == [
+        ("Wednesday", None),
+        ("last week", None),
+    ]
+
+
+def test_relative_dates_fall_back_to_the_first_day_in_the_text() -> None:
+    text = "Ministers on Friday agreed to publish a study. The talks were held on Aug. 25, 2017."
+    assert _found(text) == [("Friday", "2017-08-25"), ("Aug. 25, 2017", "2017-08-25")]
+
+
+def test_reference_date_resolves_relative_dates() -> None:
+    article = lmcoop.parse("The lab opened last year.", reference_date=datetime.date(2021, 5, 4))
+    assert [(m.text, m.value) for m in article.dates] == [("last year", "2020")]
+
+
+def test_mention_fields() -> None:
+    (mention,) = find_dates("It opened on 3 May 2023 in Hue.", RULES)
+    assert (mention.granularity, mention.date, mention.start, mention.end) == ("day", datetime.date(2023, 5, 3), 13, 23)
+    (week,) = find_dates("They met last week.", RULES, published=datetime.date(2017, 11, 30))
+    assert (week.granularity, week.date) == ("week", None)
+    (span,) = find_dates("It ran 1-3 May 2023.", RULES)
+    assert (span.granularity, span.date) == ("range", None)
+
+
+# ----------------------------------------------------------------------------- the dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forum Opens in Hue\n2018-11-19 Article type:Translated\n\nOn November 16, 2018, ...", "2018-11-19"),
+        ("Forum Opens in Hue\nTime: 2024-03-26\n\nThe forum opened.", "2024-03-26"),
+        ("Forum Opens in Hue\n\nNovember 29,2017 By:Xinhua\n\nThe forum opened.", "2017-11-29"),
+        ("VINH, 16 June 2016 – The seminar was held on 14-15 June in Vinh.", "2016-06-16"),
+        ("Forum Opens\nSource: Xinhua\nEditor: Lan Ha 2017-11-16 09:51:27\n\nThe forum opened.", "2017-11-16"),
+        ("HUE, Aug. 19, 2014 /PRNewswire/ -- A partnership was forged today.", "2014-08-19"),
+        ("Hue, Vietnam, 18 December 2019 — A new partnership was formed.", "2019-12-18"),
+        ("08 Jan 2018 Story Environmental governance\n\nForum opens\n\n5 December 2017 – A pact.", "2018-01-08"),
+        (" date 2022-08-28 Forum to open in Hue\n\nThe forum opens in Hue.", "2022-08-28"),
+        ("Forum opens\n  • Date : 2019-01-24 10:26:55\n  • Hit : 1099\n\n1. The committee met.", "2019-01-24"),
+        ("A long article body ends here.\n(Delta Daily October 9, 2002)\n", "2002-10-09"),
+        ("Forum Opens in Hue\nEPN Desk 23 September 2024 07:17\n\nThe forum opened.", "2024-09-23"),
+    ],
+)
+def test_dateline(text: str, expected: str) -> None:
+    assert str(lmcoop.parse(text).published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On October 19, 2024, the conference was held in Hue.",
+        "From 1 to 3 April 2019, a delegation visited Hue.",
+        "Workshop on River Data Exchange (December 28, 2021)\n\nThe workshop was held online.",
+        "Category 24th Ministers Meeting in Nagoya, Japan 2023.11.04\nOn November 4th, 2023, the TCS met.",
+        "December 5 and 7 2017, the centre organized a seminar in Hue.",
+        "Visit https://example.org/2019/03/26/news.html for more.",
+        "The Joint Communique\n26-27 April 2016, Shizuoka, Japan\n\n1. The ministers met.",
+    ],
+)
+def test_no_dateline(text: str) -> None:
+    assert lmcoop.parse(text).published is None
+
+
+def test_published_is_a_date_mention_of_the_dates_stage() -> None:
+    doc = Document("Forum Opens\n2018-11-19 09:02\n\nOn Monday the forum opened.")
+    found = lmcoop.pipeline.STAGES[1][1](doc, RULES, Found())
+    assert found.published is not None and found.published in found.dates
+    assert [(m.text, m.value) for m in found.dates] == [("2018-11-19", "2018-11-19"), ("Monday", "2018-11-19")]
+
+
+# ----------------------------------------------------------------------------- round trips
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+FILLER = st.lists(
+    st.sampled_from(
+        ["The", "forum", "was", "held", "in", "Vientiane", "ministers", "signed", "a", "memorandum", "and"]
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+def _suffix(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+FULL_FORMATS = [
+    lambda y, m, d: f"{d} {MONTHS[m - 1]} {y}",
+    lambda y, m, d: f"{d} {MONTHS[m - 1]}, {y}",
+    lambda y, m, d: f"{MONTHS[m - 1]} {d}, {y}",
+    lambda y, m, d: f"{MONTHS[m - 1]} {d},{y}",
+    lambda y, m, d: f"{MONTHS[m - 1][:3]}. {d}, {y}",
+    lambda y, m, d: f"{d} {MONTHS[m - 1][:3]} {y}",
+    lambda y, m, d: f"{d}{_suffix(d)} {MONTHS[m - 1]} {y}",
+    lambda y, m, d: f"{MONTHS[m - 1]} {d}{_suffix(d)}, {y}",
+    lambda y, m, d: f"{y}-{m:02d}-{d:02d}",
+    lambda y, m, d: f"{y}.{m:02d}.{d:02d}",
+    lambda y, m, d: f"{y}/{m}/{d}",
+    lambda y, m, d: f"{d:02d}-{m:02d}-{y}",
+    lambda y, m, d: f"{d:02d}/{m:02d}/{y}",
+]
+
+
+@given(
+    st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    st.integers(0, len(FULL_FORMATS) - 1),
+    FILLER,
+    FILLER,
+)
+def test_full_date_round_trip(day: datetime.date, form: int, before: str, after: str) -> None:
+    written = FULL_FORMATS[form](day.year, day.month, day.day)
+    text = f"{before} on {written}, {after}."
+    found = find_dates(text, RULES)
+    assert [(m.text, m.value, m.date) for m in found] == [(written, day.isoformat(), day)]
+
+
+@given(st.integers(1950, 2099), st.integers(1, 12), st.booleans(), FILLER, FILLER)
+def test_month_year_round_trip(year: int, month: int, short: bool, before: str, after: str) -> None:
+    name = MONTHS[month - 1][:3] if short else MONTHS[month - 1]
+    written = f"{name} {year}"
+    assert _found(f"{before} in {written} {after}") == [(written, f"{year}-{month:02d}")]
+
+
+@given(st.integers(1950, 2089), st.integers(1, 10), st.sampled_from(["-", "–", "/"]), st.booleans(), FILLER, FILLER)
+def test_year_range_round_trip(year: int, span: int, dash: str, short: bool, before: str, after: str) -> None:
+    end = year + span
+    written = f"{year}{dash}{end % 100:02d}" if short and end // 100 == year // 100 else f"{year}{dash}{end}"
+    assert _found(f"{before} the Plan {written} {after}") == [(written, f"{year}/{end}")]
+
+
+@given(st.integers(1950, 2099), FILLER, FILLER)
+def test_year_round_trip(year: int, before: str, after: str) -> None:
+    assert _found(f"{before} in {year} {after}") == [(str(year), str(year))]
+
+
+@given(
+    st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2099, 12, 20)),
+    st.integers(1, 8),
+    st.sampled_from(["{a}-{b} {M} {y}", "{M} {a}-{b}, {y}", "{a} to {b} {M} {y}", "{M} {a} to {b}, {y}"]),
+    FILLER,
+)
+def test_day_range_round_trip(first: datetime.date, length: int, form: str, filler: str) -> None:
+    last = first + datetime.timedelta(days=length)
+    if last.month != first.month:
+        return
+    written = form.format(a=first.day, b=last.day, M=MONTHS[first.month - 1], y=first.year)
+    assert _found(f"{filler} from {written} {filler}") == [(written, f"{first.isoformat()}/{last.isoformat()}")]
+
+
+@given(st.text(max_size=400))
+def test_any_text_offsets_slice_and_values_are_timex(text: str) -> None:
+    for mention in find_dates(text, RULES, published=datetime.date(2020, 2, 29)):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.value is None or mention.value[:1] in "0123456789X"
+
+
+ALPHABET = st.sampled_from(
+    ["2019", "-", "20", " ", "June", "14", "to", "15", ",", "Sept.", "last", "week", "Monday", "1990s", "\n", "/", "."]
+)
+
+
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_date_dense_text_is_deterministic_and_sliced(text: str) -> None:
+    first = find_dates(text, RULES)
+    assert first == find_dates(text, RULES)
+    for mention in first:
+        assert text[mention.start : mention.end] == mention.text
+
+
+# ----------------------------------------------------------------------------- hostile input (linear time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(" * 100_000,
+        "?" * 100_000 + "x",
+        ", ".join("ABCDEFGHIJ"[i % 10] for i in range(300_000)),
+        "2019-" * 50_000,
+        "June 14 to " * 20_000,
+        "1 " * 100_000,
+        "Monday last " * 20_000,
+        "a@b." * 50_000,
+        "www." + "a" * 100_000,
+    ],
+    ids=["parens", "questions", "letters-list", "dashes", "ranges", "ones", "weekdays", "emails", "url"],
+)
+def test_hostile_input_parses(text: str) -> None:
+    """Runs the whole parser on hostile text; finishing at all (in seconds, not hours) is the test."""
+    lmcoop.parse(text)

@@ -313,6 +313,7 @@ def _progress_bar(files: Sequence[str], problems: _Problems) -> _Bar | None:
         from tqdm import tqdm
     except ImportError:  # pragma: no cover - tqdm is a dependency; a trimmed install still parses
         return None
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after this, threads and fork mix badly
     bar = tqdm(
         total=_total_size(files), unit="B", unit_scale=True, unit_divisor=1024, desc="lmcoop parse", file=sys.stderr
     )

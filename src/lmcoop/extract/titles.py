@@ -36,6 +36,7 @@ _LINE_CHARS = 1000
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*", regex.VERSION1)
 _LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\p{N}]", regex.VERSION1)
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", regex.VERSION1)
+_BROKEN = regex.compile(r"[\ud800-\udfff\x00\ufffd]")
 _BULLET = regex.compile(r"^[•·▪▷►▶■□◆◇●○*\-–—|]+", regex.VERSION1)
 _NUMBERED = regex.compile(r"^\(?\d{1,2}[.)]\s*\p{L}", regex.VERSION1)
 _BREADCRUMB = regex.compile(r"(?:^|\s)(?:>|»|›)\s", regex.VERSION1)
@@ -178,7 +179,8 @@ def _classify_text(
 ) -> _Line:
     line = text[start:end]
     letters = _LETTER_OR_DIGIT.findall(line)
-    if not letters or len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(letters):
+    if not letters or len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(letters) or _BROKEN.search(line):
+        # another script, or broken text (a lone surrogate cannot even be written out as UTF-8)
         return _Line(start, end, indent, "skip")
     if _BREADCRUMB.search(line) or line.startswith((">", "»")):
         parts = regex.split(r"\s(?:>|»|›)\s", line)

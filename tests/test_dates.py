@@ -130,6 +130,11 @@ def test_mention_fields() -> None:
         ("Forum opens in Hue\nBy Kim Lan, June 17, 2025\n\nThe forum opened.", "2025-06-17"),
         ("Forum opens in Hue\nFriday, 26 March 2019\n\nThe forum opened.", "2019-03-26"),
         ("Forum opens in Hue\n26/03/2019 10:30\n\nThe forum opened.", "2019-03-26"),
+        (
+            "Talks held in Hue\nSource: Delta News| 2023-06-05 13:31:15|Editor: Lan\n\nHUE, June 5 -- Talks.",
+            "2023-06-05",
+        ),
+        ("Pact signed\nBy Kim Lan | example.com | Updated: 2023-06-05 13:31\n\nThe pact was signed.", "2023-06-05"),
     ],
 )
 def test_dateline(text: str, expected: str) -> None:

@@ -762,7 +762,7 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
         rf"[\s•·▪*>|(\[]{{0,6}}"
         rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}})?"
         rf"(?:(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
-        rf"{word}[):]?,?(?:[ \t]{{1,3}}(?:[|·•][ \t]{{1,3}})?|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
+        rf"{word}[):]?,?(?:[ \t]{{0,3}}[|·•/][ \t]{{0,3}}|[ \t]{{1,3}}|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
         rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
         regex.VERSION1,
     )

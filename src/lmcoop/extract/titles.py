@@ -49,6 +49,7 @@ _BRACKET_LABEL = regex.compile(r"^\[[^\]]{1,60}\]\s*", regex.VERSION1)
 _BYLINE = regex.compile(r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©)", regex.VERSION1)
 _CITY_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]{2,40}(?:,[^\n]{0,40})?\s(?:—|–|--|-)\s", regex.VERSION1)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "&"})
+_NAME_LINKS = frozenset({"for", "on", "in", "de", "du", "des"})
 _OPENS_WITH_DATE = regex.compile(r"^(?i:on|from|since|in)\s", regex.VERSION1)
 
 
@@ -67,12 +68,15 @@ class _Line:
 class _PageWords:
     words: frozenset[str]
     captions: tuple[str, ...]
+    organization_heads: frozenset[str]
+    """Organization head nouns ("Center", "Ministry"): a short title-case line with one is a site name."""
 
 
 def _page_words(rules: RuleSet) -> _PageWords:
     return _PageWords(
         words=frozenset(word.casefold() for word in rules.dates.page_words),
         captions=tuple(marker.casefold() for marker in rules.dates.caption_markers),
+        organization_heads=frozenset(word.casefold() for word in rules.organizations.head_nouns),
     )
 
 
@@ -115,6 +119,10 @@ def find_title(doc: Document, rules: RuleSet) -> Span | None:
             score += 2
         if body_indent and line.indent == body_indent:
             score += 1
+        if _next_content_kind(lines, index) == "body":
+            score += 1
+        if _looks_like_site_name(text[line.start : line.end], words):
+            score -= 2
         if score > best_score:
             best_index, best_score = index, score
     best = lines[best_index]
@@ -140,6 +148,24 @@ def _extends(longer: str, shorter: str) -> bool:
     if not longer.startswith(shorter) or len(longer) == len(shorter):
         return False
     return 0 < len(longer[len(shorter) :].split()) <= 4 or longer[len(shorter)] != " "
+
+
+def _next_content_kind(lines: list[_Line], index: int) -> str:
+    """The kind of the next line that is not furniture (date lines, bullets, labels are passed over)."""
+    for line in lines[index + 1 :]:
+        if line.kind not in ("meta", "skip", "breadcrumb"):
+            return line.kind
+    return ""
+
+
+def _looks_like_site_name(line: str, words: _PageWords) -> bool:
+    """ "Northern Academy of Water Sciences": a short name in title case with an organization head noun."""
+    tokens = _WORD.findall(line)
+    if not 2 <= len(tokens) <= 8:
+        return False
+    if any(token[:1].islower() and token.casefold() not in _FUNCTION_WORDS | _NAME_LINKS for token in tokens):
+        return False
+    return any(token.casefold() in words.organization_heads for token in tokens)
 
 
 def _neighbour_kind(lines: list[_Line], index: int, step: int) -> str:

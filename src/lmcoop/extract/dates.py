@@ -83,9 +83,8 @@ class _Patterns:
     triggers: tuple[regex.Pattern[str], ...]
     """Scans for where an expression may start; a hit's group name picks the finder."""
     masks: regex.Pattern[str]
-    count_after: regex.Pattern[str]
-    prefix_before: regex.Pattern[str]
-    time_word_before: regex.Pattern[str]
+    count_words: frozenset[str]
+    number_prefixes: tuple[str, ...]
     future_cue: regex.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -321,30 +320,14 @@ def _build(rules: RuleSet) -> _Patterns:
         r"|\+\d[\d \t().\-]{6,25}\d",
         regex.VERSION1,
     )
-    count_words = [word.casefold() for word in dates.count_words]
-    count_after = regex.compile(
-        rf"{_SP}{{0,2}}(?:(?P<unit>(?i:{_alternation(count_words)}))(?![\p{{L}}\d])"
-        r"|(?!(?:was|has|is|its|this|thus|as|his|plus|upon|versus|across|towards|afterwards|less|unless)\b)"
-        r"\p{Ll}{2,}[^s\W]s(?!\p{L}))",
-        regex.VERSION1,
-    )
-    prefixes = [word.casefold() for word in dates.number_prefixes]
-    prefix_before = regex.compile(
-        rf"(?:(?<![\p{{L}}]){_alternation(prefixes)}){_SP}{{0,2}}$", regex.VERSION1 | regex.IGNORECASE
-    )
-    time_word_before = regex.compile(
-        r"(?<!\p{L})(?i:in|since|by|until|till|from|during|before|after|of|early|late|mid|end|year)[ \t]{1,2}$",
-        regex.VERSION1,
-    )
     cues = dates.future_cues or ["will"]
     future_cue = regex.compile(rf"(?<!\p{{L}}){_alternation(cues)}(?!\p{{L}})", regex.VERSION1 | regex.IGNORECASE)
     return _Patterns(
         finders=finders,
         triggers=triggers,
         masks=masks,
-        count_after=count_after,
-        prefix_before=prefix_before,
-        time_word_before=time_word_before,
+        count_words=frozenset(word.casefold() for word in dates.count_words),
+        number_prefixes=tuple(sorted({word.casefold() for word in dates.number_prefixes}, key=len, reverse=True)),
         future_cue=future_cue,
         months={name.casefold(): number for name, number in months.items()},
         weekdays={name.casefold(): number for name, number in dates.weekdays.items()},
@@ -578,12 +561,50 @@ def _is_year(text: str, start: int, end: int, patterns: _Patterns) -> bool:
 
     After a word of time ("in 2019 members agreed") a plural noun does not make it a count.
     """
-    if patterns.prefix_before.search(text, max(0, start - 16), start):
+    before = text[max(0, start - 16) : start].rstrip(" \t\u00a0").casefold()
+    if before.endswith(patterns.number_prefixes):
+        prefix = next(prefix for prefix in patterns.number_prefixes if before.endswith(prefix))
+        if not before[: len(before) - len(prefix)][-1:].isalpha():
+            return False
+    after = text[end : end + 40].lstrip(" \t\u00a0")
+    if after[:1] == "%":
         return False
-    count = patterns.count_after.match(text, end, min(len(text), end + 40))
-    if count is None:
+    word = _LEADING_WORD.match(after)
+    if word is None:
         return True
-    return count.group("unit") is None and patterns.time_word_before.search(text, max(0, start - 16), start) is not None
+    folded = word.group().casefold()
+    if folded in patterns.count_words:
+        return False
+    plural = folded == word.group() and len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss")
+    if not plural or folded in _NOT_PLURALS:
+        return True
+    previous = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return previous in _TIME_WORDS
+
+
+_LEADING_WORD = regex.compile(r"[\p{L}]+(?:[ \t]cent)?")
+_NOT_PLURALS = frozenset(
+    {"was", "has", "this", "thus", "plus", "upon", "versus", "across", "towards", "afterwards", "unless"}
+)
+_TIME_WORDS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "during",
+        "before",
+        "after",
+        "of",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "year",
+    }
+)
 
 
 # --------------------------------------------------------------------------- resolving

@@ -1,16 +1,22 @@
 """Every date expression, with its TIMEX value, and the page's own dateline (`Found.published`).
 
-One linear scan with our own patterns finds full dates in every common English order and
-punctuation ("23 November, 2022", "November 29,2017", "2018-11-19", "24-11-2017"), day and month
-ranges ("14-15 June", "Aug. 27 to Oct. 6"), month-years, years and year ranges ("2023-2027",
-"2020-25"), decades, seasons, weekdays and relative expressions ("last week", "this year").
-dateparser's free-text search is not used: it is slow and finds dates in "About 65%" or "and Sun".
+Our own linear-time patterns find full dates in every common English order and punctuation
+("23 November, 2022", "November 29,2017", "2018-11-19", "24-11-2017"), day and month ranges
+("14-15 June", "Aug. 27 to Oct. 6"), month-years, years and year ranges ("2023-2027", "2020-25"),
+decades, seasons, weekdays and relative expressions ("last week", "this year"). A few small scans
+mark where an expression can start (a year, a day number followed by what a date goes on with, a
+month or weekday name, a relative word) and only the patterns that can begin with that are tried
+there. URLs, e-mail addresses and phone numbers are masked; a bare year is dropped when it is money,
+an identifier or a count ("No. 2019", "$2020", "2000 participants"). dateparser's free-text search
+is not used: it is slow and finds dates in "About 65%" or "and Sun"; dateparser is never imported.
 
 Then the values are completed. The dateline is the first full date that stands on its line as a
-page date does (alone, after a label or a city, before a dash or a time). A date written without a
-year takes the dateline's year, else the year of the nearest full date before it, else the caller's
-`reference_date`, else stays ``XXXX``. Relative expressions resolve against the dateline, else
-`reference_date`, else the first day the text names; with none of these their value is None.
+page date does (alone, after a label, a byline or a city, before a dash, a time or a label). A date
+written without a year takes the dateline's year (the year before for a past event well after the
+dateline, the year after for a coming one before it), else the year of the nearest full date before
+it, else the caller's `reference_date`, else stays ``XXXX``. Relative expressions resolve against
+the dateline, else `reference_date`, else the first day the text names; with none of these their
+value is None.
 """
 
 from __future__ import annotations
@@ -321,7 +327,7 @@ def _build(rules: RuleSet) -> _Patterns:
         regex.VERSION1,
     )
     cues = dates.future_cues or ["will"]
-    future_cue = regex.compile(rf"(?<!\p{{L}}){_alternation(cues)}(?!\p{{L}})", regex.VERSION1 | regex.IGNORECASE)
+    future_cue = regex.compile(rf"\b{_any_case(cues)}\b")
     return _Patterns(
         finders=finders,
         triggers=triggers,
@@ -423,6 +429,8 @@ def _month(patterns: _Patterns, word: str | None) -> int | None:
 
 def _point(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
     point = PartialDate(year, month, day)
+    if month is not None and 1 <= month <= 12 and (day is None or 1 <= day <= 28):
+        return point  # always a real day: no calendar check needed
     return point if point.is_valid() else None
 
 

@@ -133,6 +133,11 @@ PAGES = [
         "Laos and China hold workshop on river data",
         id="site-name-first",
     ),
+    pytest.param(
+        "Environmental News\n\nMinister visits China\n\nThe minister visited China on 3 May 2023 to discuss data.",
+        "Minister visits China",
+        id="section-label-first",
+    ),
     pytest.param("", None, id="empty"),
     pytest.param("   \n\n  ", None, id="blank"),
 ]

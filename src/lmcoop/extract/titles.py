@@ -68,6 +68,7 @@ class _Line:
 class _PageWords:
     words: frozenset[str]
     captions: tuple[str, ...]
+    sections: frozenset[str]
     organization_heads: frozenset[str]
     """Organization head nouns ("Center", "Ministry"): a short title-case line with one is a site name."""
 
@@ -76,6 +77,7 @@ def _page_words(rules: RuleSet) -> _PageWords:
     return _PageWords(
         words=frozenset(word.casefold() for word in rules.dates.page_words),
         captions=tuple(marker.casefold() for marker in rules.dates.caption_markers),
+        sections=frozenset(word.casefold() for word in rules.dates.section_nouns),
         organization_heads=frozenset(word.casefold() for word in rules.organizations.head_nouns),
     )
 
@@ -252,6 +254,8 @@ def _classify_text(
         return _Line(start, end, indent, "skip")
     if len(tokens) <= 5 and all(_is_page_word(token, words.words) for token in tokens):
         return _Line(start, end, indent, "skip")
+    if len(tokens) <= 3 and tokens[-1].casefold() in words.sections and tokens[0][:1].isupper():
+        return _Line(start, end, indent, "skip")  # "Environmental News", "Latest Updates"
     stripped_start = start
     for category in tokens[:1]:
         rest = tokens[1:]

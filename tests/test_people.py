@@ -30,6 +30,45 @@ TABLE: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "The talks were co-chaired by H.E. Dr. Tran Minh Duc, Vice Minister of Forests of Viet Nam, and Mr. Lin Bo, "
+        "Deputy Director-General of the Department of Lakes of MLR.",
+        [
+            ("Tran Minh Duc", "H.E. Dr.", "Vice Minister", None, "Vietnam", "attendee"),
+            ("Lin Bo", "Mr.", "Deputy Director-General", "Department of Lakes", None, "attendee"),
+        ],
+    ),
+    (
+        "Samdech Techo Chea Rith presided over the ceremony.",
+        [("Chea Rith", "Samdech Techo", None, None, None, "attendee")],
+    ),
+    (
+        "ZHOU Lanfang, then Premier of the State Council, visited the dam in 1998.",
+        [("ZHOU Lanfang", None, "Premier", "State Council", None, "mentioned")],
+    ),
+    (
+        "Russian Minister of Forests Ivan Petrovsky met the press.",
+        [("Ivan Petrovsky", None, "Minister", None, "Russia", "attendee")],
+    ),
+    (
+        "Lok Chumteav Ly Sokha, Secretary of State of the Ministry of Rivers, attended the workshop.",
+        [("Ly Sokha", "Lok Chumteav", "Secretary", "Ministry of Rivers", None, "attendee")],
+    ),
+    (
+        "Research fellows from the Coastal Research Institute, including Ma Lin, Fu Qiang, and Tao Yu, spoke.",
+        [
+            ("Ma Lin", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+            ("Fu Qiang", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+            ("Tao Yu", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+        ],
+    ),
+    (
+        "The Ministry of Lakes (Minister Park Ji-ho) held talks; the Kenyan delegation was led by Dr. Amani Otieno.",
+        [
+            ("Park Ji-ho", None, "Minister", "Ministry of Lakes", None, "mentioned"),
+            ("Amani Otieno", "Dr.", None, None, "Kenya", "attendee"),
+        ],
+    ),
+    (
         "Reporter: Deng Xiaoli, Gao Pan",
         [
             ("Deng Xiaoli", None, "Reporter", None, None, "mentioned"),

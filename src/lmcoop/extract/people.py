@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_people"]
 
 _MAX_NAME = 4
+_APPOSITIVE_WORDS = frozenset({"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as"})
 
 _PHRASE_LIMIT = 24
 
@@ -488,6 +489,9 @@ class _Context:
         if index >= len(tokens) or tokens[index].text in ("and", "or"):
             return False
         phrase_end = self._phrase_end(index, opener)
+        if tokens[index].text.casefold() == "then":
+            # "X, then Premier of …": a title held in the past, not at this event
+            mention.mentioned = True
         for j in range(index, phrase_end):
             if self.name_word(j) and self.starts_name(j) and self.is_name(j, self.run_at(j)):
                 run_end = self.run_at(j)
@@ -561,7 +565,7 @@ class _Context:
                     low not in self.vocab.connectors
                     and low not in self.vocab.position_words
                     and low not in self.vocab.modifiers
-                    and low not in ("in", "at", "to", "with", "a", "an")
+                    and low not in _APPOSITIVE_WORDS
                     and not self._lower_title(j)
                 ):
                     break
@@ -614,7 +618,7 @@ class _Context:
                 begin -= 1
                 continue
             break
-        while begin < position_at and tokens[begin].text.casefold() in ("the", "a", "an"):
+        while begin < position_at and tokens[begin].text.casefold() in _APPOSITIVE_WORDS:
             begin += 1
         if mention.position is None:
             mention.position = self.text[tokens[begin].start : tokens[stop].end]
@@ -730,6 +734,10 @@ class _Context:
         """ "Vice Minister of … Zhao Yingmin": the title phrase right before the name."""
         tokens = self.tokens
         end = first
+        if end > 0 and (
+            tokens[end - 1].text == "and" or (end > 1 and tokens[end - 1].text == "," and tokens[end - 2].text == "and")
+        ):
+            return False
         if end > 0 and tokens[end - 1].text == "," and allow_comma:
             end -= 1
         elif end > 0 and tokens[end - 1].text == ",":
@@ -811,6 +819,11 @@ class _Context:
 
     def delegation_country(self, offset: int) -> str | None:
         sentence_start, sentence_end = self.doc.sentence_at(offset)
+        # the clause: a semicolon ends one as well as a full stop
+        cut = self.text.rfind(";", sentence_start, offset)
+        sentence_start = cut + 1 if cut >= 0 else sentence_start
+        cut = self.text.find(";", offset, sentence_end)
+        sentence_end = cut if cut >= 0 else sentence_end
         sentence = self.text[sentence_start:sentence_end]
         best: tuple[int, str] | None = None
         for match in self.patterns.group.finditer(sentence):

@@ -81,7 +81,10 @@ def document_tokens(doc: Document) -> list[Token]:
     cached: list[Token] | None = getattr(doc, "_lmcoop_tokens", None)
     if cached is None:
         cached = tokenize(doc.text)
-        object.__setattr__(doc, "_lmcoop_tokens", cached)
+        try:
+            object.__setattr__(doc, "_lmcoop_tokens", cached)
+        except AttributeError:  # a Document with __slots__: tokenize again next time
+            pass
     return cached
 
 
@@ -113,8 +116,8 @@ class Vocabulary:
     countries: dict[tuple[str, ...], str]
     """Country names, aliases and demonyms as lower-case word tuples → English short name."""
     country_length: int
-    country_first_words: frozenset[str]
-    """First words of country names, lower case: a cheap first test before the longest match."""
+    country_first_words: dict[str, int]
+    """First words of country names, lower case → the most words a name starting so has."""
     system_prefixes: tuple[tuple[str, ...], ...]
     honorific_words: frozenset[str]
     located_heads: frozenset[str]
@@ -153,13 +156,20 @@ def _build(rules: RuleSet) -> Vocabulary:
         modifiers=frozenset(m.casefold() for m in people.position_modifiers),
         countries=countries,
         country_length=max((len(k) for k in countries), default=1),
-        country_first_words=frozenset(k[0] for k in countries),
+        country_first_words=_first_words(countries),
         system_prefixes=tuple(sorted((_words(p) for p in org.system_prefixes if _words(p)), key=len, reverse=True)),
         honorific_words=honorific_words,
         located_heads=frozenset(org.located_heads),
         source_labels=tuple(org.source_labels),
         function_words=frozenset(org.function_words),
     )
+
+
+def _first_words(countries: dict[tuple[str, ...], str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in countries:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
@@ -178,8 +188,13 @@ def country_at(tokens: list[Token], index: int, vocab: Vocabulary, limit: int | 
     first = tokens[index]
     if not first.word or not first.cap or "-" in first.text or "–" in first.text:
         return None
-    if bare(first.text).casefold().rstrip(".") not in vocab.country_first_words:
+    head = bare(first.text).casefold().rstrip(".")
+    longest = vocab.country_first_words.get(head)
+    if longest is None:
         return None
+    if longest == 1:
+        name = vocab.countries.get((head,))
+        return (name, 1) if name is not None else None
     best: tuple[str, int] | None = None
     key: list[str] = []
     for offset in range(vocab.country_length):

@@ -834,7 +834,7 @@ def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tu
                     name=name,
                     acronym=acronyms[key],
                     parent=parent_name if parent_name != name else None,
-                    mentions=tuple(Span(text=text[s:e], start=s, end=e) for s, e in spans),
+                    mentions=tuple(Span.model_construct(text=text[s:e], start=s, end=e) for s, e in spans),
                 ),
             )
         )
@@ -856,9 +856,11 @@ def _mentions(text: str, surfaces: dict[str, str], tokens: list[Token]) -> dict[
     done = 0
     n = len(text)
     for token in tokens:
-        if token.start < done:
+        if not token.cap or token.start < done:
             continue
-        options = by_first.get(token.text) or by_first.get(bare(token.text)) or by_first.get(token.text[:1])
+        options = by_first.get(token.text)
+        if options is None and is_possessive(token):
+            options = by_first.get(bare(token.text))
         if not options:
             continue
         for surface in options:

@@ -958,7 +958,7 @@ def _records(context: _Context, people: list[_Person]) -> tuple[Person, ...]:
         for m in mentions:
             if (m.start, m.end) not in seen:
                 seen.add((m.start, m.end))
-                spans.append(Span(text=text[m.start : m.end], start=m.start, end=m.end))
+                spans.append(Span.model_construct(text=text[m.start : m.end], start=m.start, end=m.end))
         out.append(
             Person(
                 text=text[first.start : first.end],

@@ -7,6 +7,7 @@ TOML vocabularies, compiled once per `RuleSet` into `Vocabulary`.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -81,10 +82,8 @@ def document_tokens(doc: Document) -> list[Token]:
     cached: list[Token] | None = getattr(doc, "_lmcoop_tokens", None)
     if cached is None:
         cached = tokenize(doc.text)
-        try:
+        with contextlib.suppress(AttributeError):  # a Document with __slots__: tokenize again next time
             object.__setattr__(doc, "_lmcoop_tokens", cached)
-        except AttributeError:  # a Document with __slots__: tokenize again next time
-            pass
     return cached
 
 

@@ -69,10 +69,13 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
     acronyms = _acronym_candidates(text)
     candidates: list[_Candidate] = []
     company = rules.compiled(_company_pattern)
+    company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
     for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
         if any(_is_head(tokens[t], vocab) for t in chunk):
             candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
-        else:
+        elif text.startswith(company_starts, tokens[chunk[-1]].end) or (
+            len(chunk) > 1 and text.startswith(company_starts, tokens[chunk[-2]].end)
+        ):
             suffix = company.match(text, tokens[chunk[-1]].end)
             if suffix is None and len(chunk) > 1:
                 suffix = company.match(text, tokens[chunk[-2]].end)
@@ -855,12 +858,11 @@ def _mentions(text: str, surfaces: dict[str, str], tokens: list[Token]) -> dict[
     out: dict[str, list[tuple[int, int]]] = {}
     done = 0
     n = len(text)
-    for token in tokens:
-        if not token.cap or token.start < done:
+    starting = [t for t in tokens if t.cap and (t.text in by_first or bare(t.text) in by_first)]
+    for token in starting:
+        if token.start < done:
             continue
-        options = by_first.get(token.text)
-        if options is None and is_possessive(token):
-            options = by_first.get(bare(token.text))
+        options = by_first.get(token.text) or by_first.get(bare(token.text))
         if not options:
             continue
         for surface in options:

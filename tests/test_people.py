@@ -69,6 +69,13 @@ TABLE: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "Minister Chen Lu said President Ma Zhiyuan’s state visit will help.",
+        [
+            ("Chen Lu", None, "Minister", None, None, "attendee"),
+            ("Ma Zhiyuan", None, "President", None, None, "mentioned"),
+        ],
+    ),
+    (
         "Reporter: Deng Xiaoli, Gao Pan",
         [
             ("Deng Xiaoli", None, "Reporter", None, None, "mentioned"),

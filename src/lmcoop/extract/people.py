@@ -290,6 +290,8 @@ class _Context:
             if j > index and (token.newline_before or token.start - self.tokens[j - 1].end > 1):
                 break
             if not self.name_word(j):
+                if j > index and is_possessive(token) and self._possessive_name_word(j):
+                    last = j  # "President Xi Jinping’s visit"
                 break
             last = j
             count += 1
@@ -298,6 +300,27 @@ class _Context:
                 continue
             j += 1
         return last
+
+    def _possessive_name_word(self, index: int) -> bool:
+        """A name word with "'s" after it: judged on the word alone."""
+        token = self.tokens[index]
+        word = bare(token.text)
+        low = word.casefold()
+        vocab = self.vocab
+        return not (
+            word in vocab.heads
+            or low in vocab.position_words
+            or low in vocab.portfolio
+            or word in vocab.function_words
+            or word in vocab.not_organization
+            or (low,) in vocab.countries
+            or word in self.orgs.by_acronym
+        )
+
+    def end_of(self, last: int) -> int:
+        """Where a name ending at token `last` ends (before a possessive "'s")."""
+        token = self.tokens[last]
+        return token.end - 2 if is_possessive(token) else token.end
 
     def _initial_with_dot(self, j: int) -> bool:
         """ "A. Wheeler": a one-letter word, a dot, one space, then the name goes on."""
@@ -382,9 +405,7 @@ class _Context:
                 token = self.tokens[index]
                 label_words = label.casefold().split()
                 position = label if label_words and label_words[-1] in self.vocab.position_words else None
-                found[index] = _Mention(
-                    token.start, self.tokens[last].end, index, last, position=position, mentioned=True
-                )
+                found[index] = _Mention(token.start, self.end_of(last), index, last, position=position, mentioned=True)
                 nxt = last + 1
                 if (
                     nxt + 1 < len(self.tokens)
@@ -414,7 +435,7 @@ class _Context:
                 if opens:
                     title = self._list_title(index)
                 found[index] = _Mention(
-                    token.start, tokens[last].end, index, last, position=title[0], organization=title[1]
+                    token.start, self.end_of(last), index, last, position=title[0], organization=title[1]
                 )
                 listed_last.add(last)
 
@@ -458,7 +479,9 @@ class _Context:
             and (tokens[last + 1].text in self.vocab.heads or tokens[last + 1].text in self.vocab.not_organization)
         ):
             return None
-        mention = _Mention(tokens[first].start, tokens[last].end, first, last, honorific=honorific)
+        mention = _Mention(tokens[first].start, self.end_of(last), first, last, honorific=honorific)
+        # "President X's upcoming visit": named as the owner of something, not as someone present
+        mention.mentioned = is_possessive(tokens[last])
         after = self._after(last, mention)
         before_start = first
         if honorific is not None:
@@ -841,7 +864,7 @@ class _Context:
 
 
 def _key(tokens: list[Token], first: int, last: int) -> frozenset[str]:
-    return frozenset(t.text.casefold() for t in tokens[first : last + 1] if t.word)
+    return frozenset(bare(t.text).casefold() for t in tokens[first : last + 1] if t.word)
 
 
 def _group(text: str, tokens: list[Token], mentions: list[_Mention]) -> list[_Person]:
@@ -893,7 +916,7 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
             owners = word_owner.get(next(iter(key)), [])
             owner = _nearest(owners, tokens[index].start)
         if owner is not None:
-            owner.mentions.append(_Mention(tokens[index].start, tokens[last].end, index, last, anchored=False))
+            owner.mentions.append(_Mention(tokens[index].start, context.end_of(last), index, last, anchored=False))
         done = last
 
 

@@ -120,3 +120,24 @@ def test_name_position_of_org_lists_come_back(items: list[tuple[str, str, str, s
     for p in people:
         assert text[p.start : p.end] == p.text
         assert not p.name.startswith(("Mr", "Dr", "H.E", "Prof"))
+
+
+PIECES = [
+    *("Mr. ", "H. E. ", "HE ", "Prof Dr ", "Samdech ", "Dr ", "the ", "of ", "and ", ", ", "(", ")", "’s ", "; "),
+    *("Minister ", "Deputy ", "Director-General ", "Ministry ", "Center ", "Institute ", "Co., Ltd. ", "(MLR) "),
+    *("ZHONG", ", Yong ", "Wang ", "Lin ", "Hoa ", "A. ", "Chinese ", "Viet Nam ", "Lao PDR ", "including "),
+    *("attended ", "said ", "on behalf of ", "Reporter: ", "delegation ", "UN ", "then ", "\n", "2019 "),
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_people_shapes_never_break(text: str) -> None:
+    article = lmcoop.parse(text)
+    honorific_starts = ("Mr.", "H. E.", "Prof Dr", "Samdech", "Dr ")
+    for person in article.people:
+        assert not person.name.startswith(honorific_starts)
+        for span in (person, *person.mentions):
+            assert text[span.start : span.end] == span.text
+    for org in article.organizations:
+        for span in (org, *org.mentions):
+            assert text[span.start : span.end] == span.text

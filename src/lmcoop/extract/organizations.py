@@ -85,11 +85,54 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
                 if made is not None:
                     candidates.append(made)
     candidates.extend(_system_bodies(tokens, vocab))
+    candidates.extend(_credits(text, rules, vocab))
     _located(text, tokens, candidates, vocab)
     _pair_acronyms(text, tokens, candidates, vocab)
     _standalone_acronyms(text, tokens, candidates, vocab)
     _comma_parents(text, candidates, vocab)
     return _records(text, candidates, tokens)
+
+
+_CAP_RUN = r"\p{Lu}[\p{L}\p{N}&-]{0,30}(?:[ \t]\p{Lu}[\p{L}\p{N}&-]{0,30}){0,5}"
+
+
+def _credit_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
+    """Where news pages credit a publisher or agency: "Source: X", "(X) --", "/X/ --", "© X", "… . (X)"."""
+    ordered = sorted(rules.organizations.source_labels, key=len, reverse=True)
+    by_labels = "|".join(regex.escape(label) for label in ordered if label.endswith(" by"))
+    labels = "|".join(regex.escape(label) for label in ordered if not label.endswith(" by"))
+    dash = r"[ \t]*(?:--|–|—)"
+    # "Source: X" needs its colon; "Developed by X" does not
+    label = rf"(?:(?:{labels})[ \t]*[:：]|(?:{by_labels})[ \t])" if by_labels else rf"(?:{labels})[ \t]*[:：]"
+    return (
+        regex.compile(rf"(?:^|(?<=[\s\[(])){label}[ \t]*(?P<name>{_CAP_RUN})", regex.MULTILINE),
+        regex.compile(rf"\((?P<name>{_CAP_RUN})\){dash}"),
+        regex.compile(rf"/(?P<name>\p{{Lu}}[\p{{L}}]{{2,30}})/{dash}"),
+        regex.compile(rf"©[ \t]*(?P<name>{_CAP_RUN})"),
+        regex.compile(rf"(?<=[.!?][ \t]{{0,3}})\((?P<name>{_CAP_RUN})\)[ \t]*(?=\n|$)"),
+    )
+
+
+def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
+    """Publishers and agencies named in credits and datelines ("(Xinhua) --", "Source: …")."""
+    out: list[_Candidate] = []
+    for pattern in rules.compiled(_credit_patterns):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            words = tokenize(text[start:end])
+            while words and (words[-1].text in vocab.function_words or not words[-1].cap):
+                words.pop()
+            if not words:
+                continue
+            end = start + words[-1].end
+            if words[0].text in ("The",) and len(words) == 1:
+                continue
+            if country_at(words, 0, vocab) is not None and len(words) == 1:
+                continue
+            if any(w.text.casefold() in vocab.position_words for w in words):
+                continue
+            out.append(_Candidate(start, end))
+    return out
 
 
 def _company_pattern(rules: RuleSet) -> regex.Pattern[str]:
@@ -398,7 +441,10 @@ def _split_listed(tokens: list[Token], segment: list[int], vocab: Vocabulary) ->
         if tokens[segment[position]].text in ("and", "&"):
             rest = segment[position + 1 :]
             core = _core(tokens, rest, vocab)
-            if core is not None and core[0] != core[1]:
+            # "… of Environmental Sciences and Peking University": a finished field name (a plural) before
+            # "and" lists a second body; "… of National Development and Reform Commission" is one name
+            closed = tokens[segment[position - 1]].text.endswith("s")
+            if core is not None and core[0] != core[1] and closed:
                 return segment[:position], _Candidate(tokens[core[0]].start, tokens[core[1]].end)
     return segment, None
 

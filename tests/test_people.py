@@ -92,6 +92,11 @@ def test_people_table(sentence: str, expected: list[Row]) -> None:
     assert got == expected
 
 
+def test_a_title_case_headline_names_nobody() -> None:
+    text = "Director General Visits Coastal Lab In Hanoi\n\nMinister Chen Dawei met the team."
+    assert [p.name for p in lmcoop.parse(text).people] == ["Chen Dawei"]
+
+
 def test_later_surname_mentions_attach() -> None:
     text = "Minister Chen Dawei opened the meeting. Chen Dawei thanked everyone, said Chen."
     (person,) = lmcoop.parse(text).people

@@ -301,6 +301,20 @@ class _Context:
             j += 1
         return last
 
+    def _headline(self, offset: int) -> bool:
+        """Is the line at `offset` written in Title Case (most of its words capitalized)?"""
+        start, end = self.doc.line_at(offset)
+        first = bisect.bisect_left(self.starts, start)
+        words = 0
+        capitalized = 0
+        for token in self.tokens[first : bisect.bisect_left(self.starts, end)]:
+            if token.text in (",", ";", "(") or words > 14:
+                return False  # a sentence with a list or an aside, not a headline
+            if token.word and token.text not in self.vocab.connectors and not token.text[0].isdigit():
+                words += 1
+                capitalized += token.cap
+        return words >= 4 and capitalized >= 0.8 * words
+
     def _possessive_name_word(self, index: int) -> bool:
         """A name word with "'s" after it: judged on the word alone."""
         token = self.tokens[index]
@@ -491,6 +505,9 @@ class _Context:
                 before_start = first
         before = self._before(before_start, mention, allow_comma=not after)
         if not (after or before or honorific):
+            return None
+        if before and not (after or honorific) and self._headline(tokens[first].start):
+            # "Director General Visits Lab": in a title-case line a title proves nothing
             return None
         if not after and last + 2 < len(tokens) and tokens[last + 1].text == "of":
             self._of_after(last + 2, mention)

@@ -92,6 +92,12 @@ def test_people_table(sentence: str, expected: list[Row]) -> None:
     assert got == expected
 
 
+def test_a_delegation_met_is_not_the_host_country() -> None:
+    text = "Minister Chen Dawei met with the Lao delegation in Beijing."
+    (person,) = lmcoop.parse(text).people
+    assert person.country is None
+
+
 def test_a_title_case_headline_names_nobody() -> None:
     text = "Director General Visits Coastal Lab In Hanoi\n\nMinister Chen Dawei met the team."
     assert [p.name for p in lmcoop.parse(text).people] == ["Chen Dawei"]

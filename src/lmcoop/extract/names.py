@@ -27,8 +27,9 @@ __all__ = [
     "vocabulary",
 ]
 
-# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one character.
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S", regex.VERSION1)
+# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one mark.
+# A run of one repeated mark ("...", "((((") is one token: hostile input stays cheap.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\1*", regex.VERSION1)
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 

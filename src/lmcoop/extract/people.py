@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_people"]
 
 _MAX_NAME = 4
+_LEADS = regex.compile(r"\b(?:led|leads|leading|headed|heads|heading)\b")
 _APPOSITIVE_WORDS = frozenset({"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as"})
 
 _PHRASE_LIMIT = 24
@@ -874,7 +875,10 @@ class _Context:
                 found = country_at(words, 0, self.vocab)
             if found is None or found[1] != len(words):
                 continue
-            distance = abs(sentence_start + match.start() - offset)
+            at = sentence_start + match.start()
+            if at > offset and not _LEADS.search(self.text, offset, at):
+                continue  # "X met with the Lao delegation": a group after the name only if X leads it
+            distance = abs(at - offset)
             if best is None or distance < best[0]:
                 best = (distance, found[0])
         return best[1] if best else None

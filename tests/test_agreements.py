@@ -167,6 +167,31 @@ def test_status(status: str, sentence: str) -> None:
     assert found[0].status == status
 
 
+def test_a_verb_after_a_list_belongs_to_what_follows_it() -> None:
+    text = (
+        "Participants reviewed progress under the Zenda Agreement and the Strel Global Wetland Framework, "
+        "and called for the adoption of a joint declaration at the next meeting."
+    )
+    statuses = [(a.kind, a.status) for a in lmcoop.parse(text).agreements]
+    assert statuses == [("agreement", "mentioned"), ("framework", "mentioned"), ("declaration", "proposed")]
+
+
+def test_a_verb_before_a_list_reaches_every_item() -> None:
+    text = (
+        "The plan will contribute to the implementation of the Zenda Strategic Plan on Environment, "
+        "the Strel Community Blueprint 2025, and the 2030 Agenda for Sustainable Development."
+    )
+    statuses = [(a.kind, a.status) for a in lmcoop.parse(text).agreements]
+    assert statuses == [("strategy", "in_force"), ("framework", "in_force"), ("framework", "in_force")]
+
+
+def test_a_verb_after_a_complement_is_still_the_mentions_own() -> None:
+    (record,) = lmcoop.parse(
+        "An agreement on the establishment of the centre was also signed by both sides."
+    ).agreements
+    assert record.status == "signed"
+
+
 # --- linking to the earlier stages, with records built by hand -----------------------------------------
 
 

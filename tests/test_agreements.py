@@ -146,6 +146,8 @@ STATUS_TABLE: dict[str, list[str]] = {
     ],
     "planned": [
         "The two ministries will sign a memorandum of understanding next year.",
+        "They also plan to sign a memorandum of understanding on student exchange.",
+        "A memorandum of understanding on river data is to be formally signed in May.",
         "The agency will work with its partners to jointly develop the Zenda River Action Framework 2025-2030.",
     ],
     "proposed": [
@@ -275,6 +277,12 @@ def test_signatories_of_a_passive_signing() -> None:
     (record,) = run(text, people=people)
     assert record.signatories == ("Ivo Marek", "Lena Sova")
     assert record.parties == ("Lake Institute", "River Agency")
+
+
+def test_the_one_who_reports_a_signing_is_no_signatory() -> None:
+    text = "Minister Ivo Marek said the two countries signed the Joint Statement on Clean Air in 2019."
+    (record,) = run(text, people=(person(text, "Ivo Marek", country="Borduria"),))
+    assert (record.status, record.signatories, record.parties) == ("signed", (), ())
 
 
 def test_signatories_belong_to_the_subject_not_to_a_relative_clause() -> None:

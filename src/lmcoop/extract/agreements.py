@@ -714,12 +714,21 @@ def _unique(items: Iterable[str]) -> list[str]:
 def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> str:
     """The status word nearest the mention in its sentence, read as a status."""
     cue = _nearest_cue(text, patterns, index, mention)
-    return patterns.status_of[_key(cue[1])] if cue is not None else "mentioned"
+    if cue is None:
+        return "mentioned"
+    status = patterns.status_of[_key(cue[1])]
+    if status in {"signed", "adopted"} and _FUTURE_BEFORE.search(text, max(0, cue[0] - 30), cue[0]):
+        return "planned"  # "plan to sign", "will be adopted"
+    return status
 
 
 # Between a mention and a status word after it, only words that keep the verb its own: "The MoU,
 # which was recently signed", "the Plan (2023-2027),' which was signed", "agreement for Strengthened
 # Partnership signed in 2010" — not "the Paris Agreement and …, and called for".
+_FUTURE_BEFORE = regex.compile(r"(?<!\w)(?:to|will|would|shall|going\s+to)\s+(?:be\s+|\p{Ll}+ly\s+){0,2}$")
+"""Before a signing word, a future or an intention: "plan to sign", "will be formally adopted"."""
+_REPORTED = regex.compile(r"(?<!\w)(?:said|says|noted|stated|added|stressed|announced|told\s+\S+|recalled|that)(?!\w)")
+"""Words after which a clause reports someone else's act: "Tanaka said the two countries signed"."""
 _LIST_BEFORE = regex.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 """A mention that continues a list ("…, the Blueprint 2025, and the 2030 Agenda") shares its verb."""
 _AFTER_GAP = regex.compile(
@@ -916,9 +925,9 @@ def _signatories(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
         if verb.start() < mention.start or patterns.kinds.search(text, s, mention.start) is not None:
             return [], []  # "The Memorandum, which builds on a similar MOU …, was signed by": not the similar one
         window = (verb.end(), e)
-    else:
-        clause_start = s
-        window = (clause_start, verb.start())
+    else:  # the signers stand before the verb, after any "X said (that)"
+        reported = list(_REPORTED.finditer(text, s, verb.start()))
+        window = (reported[-1].end() if reported else s, verb.start())
     for start, _end, person in people:
         if not window[0] <= start < window[1]:
             continue

@@ -105,6 +105,14 @@ def test_one_instrument_mentioned_twice_is_one_record(text: str) -> None:
     assert len(lmcoop.parse(text).agreements) == 1
 
 
+def test_also_signed_the_same_words_is_another_instrument() -> None:
+    text = (
+        "The Lake Institute signed a memorandum of understanding with the River Agency. "
+        "The Forest Academy also signed a memorandum of understanding with the Soil Bureau."
+    )
+    assert len(lmcoop.parse(text).agreements) == 2
+
+
 def test_headline_mention_joins_the_body_record_and_body_gives_the_text() -> None:
     text = (
         "Minister Signs a Memorandum of Understanding with the Lake Institute\n\n"

@@ -200,6 +200,8 @@ class _Mention:
     sentence: tuple[int, int]
     heading: bool
     in_title: bool
+    fresh: bool
+    """Whether words before it say it is another one ("also signed a …", "a new …")."""
     surface: str
     """The mention as written."""
 
@@ -384,6 +386,7 @@ def _mention_at(
         sentence=sentence,
         heading=in_heading,
         in_title=titles.holds(head_start),
+        fresh=_NEW_MARKER.search(text, max(sentence[0], start - 40), head_start) is not None,
         surface=text[start:end],
     )
 
@@ -627,6 +630,8 @@ def _refers_to(
                 return instrument
     if definite and not mention.modified and mention.kind == "agreement" and instruments:
         return instruments[-1]  # "The agreement" after "a Memorandum of Understanding"
+    if mention.fresh:
+        return None  # "also signed a memorandum", "another agreement"
     for instrument in same_kind:
         if instrument.first.name is None and _same_words(instrument.first, mention):
             return instrument
@@ -727,6 +732,7 @@ def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
 # Partnership signed in 2010" — not "the Paris Agreement and …, and called for".
 _FUTURE_BEFORE = regex.compile(r"(?<!\w)(?:to|will|would|shall|going\s+to)\s+(?:be\s+|\p{Ll}+ly\s+){0,2}$")
 """Before a signing word, a future or an intention: "plan to sign", "will be formally adopted"."""
+_NEW_MARKER = regex.compile(r"(?<!\w)(?:also|another|separate|separately|additional|further|new|second|third)(?!\w)")
 _REPORTED = regex.compile(r"(?<!\w)(?:said|says|noted|stated|added|stressed|announced|told\s+\S+|recalled|that)(?!\w)")
 """Words after which a clause reports someone else's act: "Tanaka said the two countries signed"."""
 _LIST_BEFORE = regex.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")

@@ -25,6 +25,7 @@ __all__ = [
     "safe_date",
     "weekday_on_or_after",
     "weekday_on_or_before",
+    "year_for",
 ]
 
 
@@ -57,7 +58,7 @@ class PartialDate:
 
     def with_year(self, year: int | None) -> PartialDate:
         """This point in `year` (the year is only filled in, never replaced)."""
-        return self if self.year is not None or year is None else replace(self, year=year)
+        return self if self.year is not None or year is None else PartialDate(year, self.month, self.day)
 
     def as_date(self) -> datetime.date | None:
         """The calendar day, when year, month and day are known and valid."""
@@ -167,6 +168,21 @@ def nearest_year(month: int, day: int | None, anchor: datetime.date) -> int:
         if best_distance is None or distance < best_distance:
             best_year, best_distance = year, distance
     return best_year
+
+
+def year_for(month: int, day: int | None, dateline: datetime.date, *, future: bool) -> int:
+    """The year of a yearless date in an article dated `dateline`: the dateline's year, unless that
+    puts a past event well after the dateline (a December meeting reported in January was last
+    year's) or a coming one before it (a January forum announced in December is next year's)."""
+    year = dateline.year
+    point = safe_date(year, month, day if day is not None else 15) or safe_date(year, month, 28)
+    if point is None:
+        return year
+    if future and (dateline - point).days > 7:
+        return year + 1
+    if not future and (point - dateline).days > 60:
+        return year - 1
+    return year
 
 
 def weekday_on_or_before(anchor: datetime.date, isoweekday: int, *, strictly: bool = False) -> datetime.date:

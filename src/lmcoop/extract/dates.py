@@ -34,6 +34,7 @@ from ..timex import (
     nearest_year,
     weekday_on_or_after,
     weekday_on_or_before,
+    year_for,
 )
 
 if TYPE_CHECKING:
@@ -69,13 +70,18 @@ class RawDate:
 
 
 @dataclass(frozen=True)
+class _Finder:
+    pattern: regex.Pattern[str]
+    kinds: tuple[str, ...]
+    """The names of its alternatives ("k_dm", "k_year" …), in order."""
+
+
+@dataclass(frozen=True)
 class _Patterns:
-    digit_kinds: tuple[str, ...]
-    """The names of the alternatives ("k_dm", "k_year" …) of each finder."""
-    word_kinds: tuple[str, ...]
-    digit_finder: regex.Pattern[str]
-    word_finder: regex.Pattern[str]
-    trigger: regex.Pattern[str]
+    finders: dict[str, _Finder]
+    """Trigger kind ("year", "day", "month" …) → the alternatives that can start there."""
+    triggers: tuple[regex.Pattern[str], ...]
+    """Scans for where an expression may start; a hit's group name picks the finder."""
     masks: regex.Pattern[str]
     count_after: regex.Pattern[str]
     prefix_before: regex.Pattern[str]
@@ -107,6 +113,47 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     if "" in node:
         return body + "?" if len(branches) == 1 and len(body) == 1 else "(?:" + body + ")?"
     return body
+
+
+_DOMAIN_ENDINGS = [
+    "com",
+    "net",
+    "org",
+    "gov",
+    "edu",
+    "int",
+    "info",
+    "cn",
+    "jp",
+    "kr",
+    "kh",
+    "la",
+    "vn",
+    "th",
+    "mm",
+    "uk",
+    "eu",
+    "in",
+    "pk",
+    "ru",
+    "kz",
+    "tj",
+    "de",
+    "fr",
+    "io",
+    "html",
+    "htm",
+    "shtml",
+    "php",
+    "asp",
+    "aspx",
+    "jsp",
+]
+
+
+def _any_case(words: list[str]) -> str:
+    """`words` in lower, Capitalized or UPPER case (much faster to scan for than a case-blind pattern)."""
+    return _alternation([form for word in words for form in (word.lower(), *_cased([word.lower()]))])
 
 
 def _cased(words: list[str]) -> list[str]:
@@ -219,28 +266,58 @@ def _build(rules: RuleSet) -> _Patterns:
         # today / yesterday / tomorrow
         r"(?P<k_day>(?<!\p{L})(?P<word>[Tt]oday|TODAY|[Yy]esterday|[Tt]omorrow)(?!\p{L}))",
     ]
-    digit_finder = regex.compile("|".join(digit_alternatives), regex.VERSION1)
-    word_finder = regex.compile("|".join(word_alternatives), regex.VERSION1)
-    # Where an expression can start: trying a finder only there keeps the scan fast on any text.
-    trigger_words = [
-        *months,
-        *weekday_full.values(),
-        *dates.seasons,
-        *(prefix.split()[0] for prefix in dates.fiscal_year_prefixes),
-        *("today", "yesterday", "tomorrow", "this", "last", "next", "coming", "past", "early", "mid", "late"),
-    ]
-    counted = _alternation([*(word.casefold() for word in dates.number_words), "a", "an"])
-    trigger = regex.compile(
-        rf"(?P<digit>(?<!\d)\d)|(?<!\p{{L}})(?i:{_alternation([word.casefold() for word in trigger_words])}"
-        rf"|{counted}(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago))",
-        regex.VERSION1,
+    alternatives = {_kind_of(pattern): pattern for pattern in digit_alternatives}
+    alternatives.update({_kind_of(pattern) + "_word": pattern for pattern in word_alternatives})
+    # Which alternatives can start at each kind of trigger, in the order they are tried.
+    routes = {
+        "year": ["k_iso", "k_decade", "k_yy", "k_year"],
+        "day": ["k_dmdm", "k_ddm", "k_dm", "k_num", "k_ago"],
+        "month": ["k_mdmd_word", "k_mdd_word", "k_md_word", "k_mm_word", "k_mrel_word", "k_my_word", "k_month_word"],
+        "weekday": ["k_md_word", "k_dm_word", "k_weekday_word"],
+        "rel": ["k_relseason_word", "k_weekday_word", "k_rel_word"],
+        "mod": ["k_decade_word"],
+        "season": ["k_season_word"],
+        "fy": ["k_fy_word"],
+        "count": ["k_ago_word"],
+        "dayword": ["k_day_word"],
+    }
+    finders = {
+        route: _Finder(
+            regex.compile("|".join(alternatives[name] for name in names), regex.VERSION1),
+            tuple(name.removesuffix("_word") for name in names),
+        )
+        for route, names in routes.items()
+    }
+    # Where an expression can start, and which finder to try there: a year, a day number followed
+    # by something a date goes on with, or a calendar word. The scan stays fast on any text.
+    month_words = _alternation(_cased(list(months)))
+    weekday_words = _alternation(_cased(list(weekday_full.values())))
+    counted = _any_case([*dates.number_words, "a", "an"])
+    fiscal_first = _alternation([prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"])
+    day_follows = (
+        r"(?=[ \t\u00a0]{1,3}(?:of[ \t]{1,3})?\p{Lu}|[ \t\u00a0]{0,2}[-–—~./,][ \t]{0,2}\d"
+        r"|[ \t\u00a0]{1,2}(?:to|and|until|till|through|thru|&)[ \t]|[ \t\u00a0]\d"
+        r"|[ \t\u00a0]{1,3}(?:year|month|week|day)s?[ \t])"
+    )
+    # Several small scans are much faster than one big alternation; their hits are merged.
+    triggers = (
+        regex.compile(
+            rf"(?<!\d)(?:(?P<year>(?:1[89]|2[01])\d\d(?!\d))|(?P<day>\d{{1,2}}(?:st|nd|rd|th)?{day_follows}))"
+        ),
+        regex.compile(rf"(?<!\p{{L}})(?P<month>{month_words})(?!\p{{L}})"),
+        regex.compile(rf"(?<!\p{{L}})(?P<weekday>{weekday_words})(?!\p{{L}})"),
+        regex.compile(
+            rf"(?<!\p{{L}})(?:(?P<rel>{_any_case(['this', 'last', 'next', 'coming', 'past'])})"
+            rf"|(?P<mod>{_any_case(['early', 'mid', 'late'])})|(?P<season>{_any_case(list(dates.seasons))})"
+            rf"|(?P<fy>{fiscal_first})|(?P<dayword>{_any_case(['today', 'yesterday', 'tomorrow'])}))(?!\p{{L}})"
+        ),
+        regex.compile(rf"(?<!\p{{L}})(?P<count>{counted})(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago)"),
     )
     # Seeds of text that holds no dates (URLs, e-mails, domains, phone numbers); each is widened
     # to the surrounding token in `_masked`, so no pattern here scans far.
     masks = regex.compile(
-        r"(?P<token>https?://|www\.|@|\.(?i:com|org|net|gov|edu|int|info|cn|jp|kr|kh|la|vn|th|mm|uk|eu|in|pk|ru|kz|"
-        r"tj|de|fr|io|html?|shtml|php|aspx?|jsp)(?![\p{L}\d]))"
-        r"|(?i:tel|phone|fax|mobile|hotline)\.?:?[ \t]{0,3}\+?[\d()][\d \t().\-]{5,30}\d"
+        rf"(?P<token>https?://|www\.|@|\.{_any_case(_DOMAIN_ENDINGS)}(?![\p{{L}}\d]))"
+        rf"|{_any_case(['tel', 'phone', 'fax', 'mobile', 'hotline'])}\.?:?[ \t]{{0,3}}\+?[\d()][\d \t().\-]{{5,30}}\d"
         r"|\+\d[\d \t().\-]{6,25}\d",
         regex.VERSION1,
     )
@@ -262,11 +339,8 @@ def _build(rules: RuleSet) -> _Patterns:
     cues = dates.future_cues or ["will"]
     future_cue = regex.compile(rf"(?<!\p{{L}}){_alternation(cues)}(?!\p{{L}})", regex.VERSION1 | regex.IGNORECASE)
     return _Patterns(
-        digit_kinds=tuple(regex.findall(r"\(\?P<(k_\w+)>", "|".join(digit_alternatives))),
-        word_kinds=tuple(regex.findall(r"\(\?P<(k_\w+)>", "|".join(word_alternatives))),
-        digit_finder=digit_finder,
-        word_finder=word_finder,
-        trigger=trigger,
+        finders=finders,
+        triggers=triggers,
         masks=masks,
         count_after=count_after,
         prefix_before=prefix_before,
@@ -278,6 +352,11 @@ def _build(rules: RuleSet) -> _Patterns:
         numbers={name.casefold(): number for name, number in dates.number_words.items()},
         seasons_as_years=dates.seasons_as_years,
     )
+
+
+def _kind_of(pattern: str) -> str:
+    """The name of an alternative: its first group, ``(?P<k_…>``."""
+    return pattern[len("(?P<") : pattern.index(">")]
 
 
 def _patterns(rules: RuleSet) -> _Patterns:
@@ -294,17 +373,21 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     mask_starts = [start for start, _ in masked]
     found: list[RawDate] = []
     done = 0
-    for trigger in patterns.trigger.finditer(text):
-        if trigger.start() < done:
+    starts = sorted(
+        (match.start(), match.lastgroup or "") for trigger in patterns.triggers for match in trigger.finditer(text)
+    )
+    for position, route in starts:
+        if position < done:
             continue
-        finder = patterns.digit_finder if trigger.group("digit") else patterns.word_finder
-        match = finder.match(text, trigger.start())
+        finder = patterns.finders[route]
+        match = finder.pattern.match(text, position)
         if match is None:
             continue
         done = match.end()
         if _in_mask(match.start(), match.end(), masked, mask_starts):
             continue
-        found.extend(_read(match, text, patterns))
+        kind = next((name for name in finder.kinds if match.start(name) >= 0), "")
+        found.extend(_read(kind, match, text, patterns))
     return found
 
 
@@ -342,10 +425,11 @@ def _in_mask(start: int, end: int, masked: list[tuple[int, int]], starts: list[i
 
 
 def _int(value: str | None) -> int | None:
+    """The number in a matched day or year ("4th" → 4); the patterns allow only digits and a suffix."""
     if not value:
         return None
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return int(digits) if digits else None
+    digits = value.rstrip("stndrh")
+    return int(digits) if digits.isdigit() else None
 
 
 def _month(patterns: _Patterns, word: str | None) -> int | None:
@@ -359,9 +443,7 @@ def _point(year: int | None, month: int | None, day: int | None) -> PartialDate 
     return point if point.is_valid() else None
 
 
-def _read(match: regex.Match[str], text: str, patterns: _Patterns) -> Iterator[RawDate]:
-    kinds = patterns.digit_kinds if match.re is patterns.digit_finder else patterns.word_kinds
-    kind = next((name for name in kinds if match.start(name) >= 0), "")
+def _read(kind: str, match: regex.Match[str], text: str, patterns: _Patterns) -> Iterator[RawDate]:
     group = match.group
     start, end = match.span()
     if kind in ("k_mdmd", "k_dmdm"):
@@ -541,21 +623,24 @@ def _resolve(
     for raw in raws:
         value = raw.value
         if raw.kind == "yearless":
-            value = _resolve_yearless(value, published, last_full_year, reference_date)
+            future = _future_sentence(text, raw.start, patterns)
+            value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
         elif raw.kind == "month_relative":
             value = _resolve_month_relative(value, raw, anchor)
         elif raw.kind == "relative":
             value = _resolve_relative(text, raw, anchor, patterns)
         elif value.has_year and value.start is not None and value.start.day is not None:
             last_full_year = value.start.year
+        granularity = value.granularity
+        # every field is built here from checked parts, so the model's validation is skipped
         mentions.append(
-            DateMention(
+            DateMention.model_construct(
                 text=text[raw.start : raw.end],
                 start=raw.start,
                 end=raw.end,
                 value=value.value,
-                granularity=value.granularity,
-                date=value.date,
+                granularity=granularity,
+                date=value.start.as_date() if granularity == "day" and value.start is not None else None,
             )
         )
     return tuple(mentions)
@@ -566,10 +651,19 @@ def _resolve_yearless(
     published: datetime.date | None,
     last_full_year: int | None,
     reference_date: datetime.date | None,
+    *,
+    future: bool,
 ) -> DateValue:
     start = value.start
     if start is None or start.month is None:
         return value
+    if published is not None:
+        return value.with_year(year_for(start.month, start.day, published, future=future))
+    if last_full_year is not None:
+        return value.with_year(last_full_year)
+    if reference_date is not None:
+        return value.with_year(nearest_year(start.month, start.day, reference_date))
+    return value
     if published is not None:
         return value.with_year(nearest_year(start.month, start.day, published))
     if last_full_year is not None:
@@ -598,7 +692,8 @@ def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patte
     if unit == "season":
         if anchor.year is None or raw.value.season is None:
             return DateValue(None)
-        return DateValue(PartialDate(anchor.year + shift), season=raw.value.season)
+        season = None if patterns.seasons_as_years else raw.value.season
+        return DateValue(PartialDate(anchor.year + shift), season=season)
     if unit == "month":
         if anchor.year is None or anchor.month is None:
             return DateValue(None)
@@ -662,17 +757,17 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
     labels = _alternation(rules.dates.dateline_labels) if rules.dates.dateline_labels else "(?!)"
     word = r"[\p{L}\p{N}][\p{L}\p{N}'’&.-]{0,30}"
     before = regex.compile(
-        # nothing, a bullet, a label ("Date :", "updatetime:"), up to three short words ("EPN Desk",
+        # nothing, a bullet, a label ("Date :", "updatetime:"), up to four short words ("EPN Desk",
         # "Xinhua) 11:15,", "(China Daily"), or a city dateline ("KUNMING,", "Beijing, China,")
         rf"[\s•·▪*>|(\[]{{0,6}}"
         rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}})?"
         rf"(?:(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
-        rf"{word}[)]?,?(?:[ \t]{{1,3}}|$)){{1,3}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
+        rf"{word}[):]?,?(?:[ \t]{{1,3}}(?:[|·•][ \t]{{1,3}})?|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
         rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
         regex.VERSION1,
     )
     after = regex.compile(
-        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})",
+        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})|[ \t]+(?i:by|source|from)\b",
         regex.VERSION1,
     )
     return _DatelineCheck(before=before, after=after)

@@ -12,9 +12,19 @@ from typing import NamedTuple
 
 import regex
 
+from ..document import Document
 from ..rules import RuleSet
 
-__all__ = ["Token", "Vocabulary", "country_at", "is_possessive", "schwartz_hearst", "tokenize", "vocabulary"]
+__all__ = [
+    "Token",
+    "Vocabulary",
+    "country_at",
+    "document_tokens",
+    "is_possessive",
+    "schwartz_hearst",
+    "tokenize",
+    "vocabulary",
+]
 
 # A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one character.
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S", regex.VERSION1)
@@ -40,17 +50,39 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Every token of `text`, in order."""
     tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
+    new = tuple.__new__
     previous_end = 0
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
         first = word[0]
-        is_word = first.isalnum()
-        letters = [c for c in word if c.isalpha()]
-        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-        tokens.append(Token(start, end, word, first.isupper(), upper, is_word, "\n" in text[previous_end:start]))
+        append(
+            new(
+                Token,
+                (
+                    start,
+                    end,
+                    word,
+                    first.isupper(),
+                    len(word) >= 2 and word.isupper(),
+                    first.isalnum(),
+                    start > previous_end and find("\n", previous_end, start) >= 0,
+                ),
+            )
+        )
         previous_end = end
     return tokens
+
+
+def document_tokens(doc: Document) -> list[Token]:
+    """The tokens of `doc.text`, made once per Document and kept on it for the later stages."""
+    cached: list[Token] | None = getattr(doc, "_lmcoop_tokens", None)
+    if cached is None:
+        cached = tokenize(doc.text)
+        object.__setattr__(doc, "_lmcoop_tokens", cached)
+    return cached
 
 
 def is_possessive(token: Token) -> bool:
@@ -81,6 +113,8 @@ class Vocabulary:
     countries: dict[tuple[str, ...], str]
     """Country names, aliases and demonyms as lower-case word tuples → English short name."""
     country_length: int
+    country_first_words: frozenset[str]
+    """First words of country names, lower case: a cheap first test before the longest match."""
     system_prefixes: tuple[tuple[str, ...], ...]
     honorific_words: frozenset[str]
     located_heads: frozenset[str]
@@ -90,7 +124,7 @@ class Vocabulary:
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(t.text.casefold() for t in tokenize(phrase) if t.word)
+    return tuple(bare(t.text).casefold() for t in tokenize(phrase) if t.word)
 
 
 def _build(rules: RuleSet) -> Vocabulary:
@@ -119,6 +153,7 @@ def _build(rules: RuleSet) -> Vocabulary:
         modifiers=frozenset(m.casefold() for m in people.position_modifiers),
         countries=countries,
         country_length=max((len(k) for k in countries), default=1),
+        country_first_words=frozenset(k[0] for k in countries),
         system_prefixes=tuple(sorted((_words(p) for p in org.system_prefixes if _words(p)), key=len, reverse=True)),
         honorific_words=honorific_words,
         located_heads=frozenset(org.located_heads),
@@ -142,6 +177,8 @@ def country_at(tokens: list[Token], index: int, vocab: Vocabulary, limit: int | 
         return None
     first = tokens[index]
     if not first.word or not first.cap or "-" in first.text or "–" in first.text:
+        return None
+    if bare(first.text).casefold().rstrip(".") not in vocab.country_first_words:
         return None
     best: tuple[str, int] | None = None
     key: list[str] = []

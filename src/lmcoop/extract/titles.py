@@ -41,6 +41,8 @@ _NUMBERED = regex.compile(r"^\(?\d{1,2}[.)]\s*\p{L}", regex.VERSION1)
 _BREADCRUMB = regex.compile(r"(?:^|\s)(?:>|»|›)\s", regex.VERSION1)
 _LABEL = regex.compile(r"^([^:：]{1,40})[:：]\s*(.*)$", regex.VERSION1)
 _SENTENCE_END = regex.compile(r"[.!?。][\"'”’)\]]*$", regex.VERSION1)
+_STATEMENT_END = regex.compile(r"(?<![.\p{Lu}])\.[\"'”’)\]]*$", regex.VERSION1)
+"""A line ending in a full stop is a sentence or a tagline; a headline may end in ? or !, or "U.S."."""
 _TWO_SENTENCES = regex.compile(r"\p{Ll}[.!?][\"'”’)]?\s+\p{Lu}", regex.VERSION1)
 _BRACKET_LABEL = regex.compile(r"^\[[^\]]{1,60}\]\s*", regex.VERSION1)
 _BYLINE = regex.compile(r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©)", regex.VERSION1)
@@ -96,7 +98,7 @@ def find_title(doc: Document, rules: RuleSet) -> Span | None:
             break
     candidates = [index for index, line in enumerate(lines) if line.kind == "candidate"]
     if not candidates:
-        return None
+        return _breadcrumb_title(text, lines)
     keys = [_key(text[line.start : line.end]) for line in lines]
     tails = [_key(line.tail) for line in lines if line.kind == "breadcrumb"]
     body_indent = lines[-1].indent if lines[-1].kind == "body" else 0
@@ -116,6 +118,16 @@ def find_title(doc: Document, rules: RuleSet) -> Span | None:
             best_index, best_score = index, score
     best = lines[best_index]
     return Span(text=text[best.start : best.end], start=best.start, end=best.end)
+
+
+def _breadcrumb_title(text: str, lines: list[_Line]) -> Span | None:
+    """With no headline line, a breadcrumb that ends in a headline ("Home > News > Forum opens in Hue")."""
+    for line in lines:
+        if line.kind == "breadcrumb" and len(_WORD.findall(line.tail)) >= 4:
+            start = text.rfind(line.tail, line.start, line.end)
+            if start >= 0:
+                return Span(text=line.tail, start=start, end=start + len(line.tail))
+    return None
 
 
 def _key(line: str) -> str:
@@ -179,11 +191,11 @@ def _classify_text(
     tokens = _WORD.findall(line)
     if day_dates:
         first, last = day_dates[0], day_dates[-1]
-        outside = _WORD.findall(text[start : first.start]) + _WORD.findall(text[last.end : end])
-        outside = [token for token in outside if not token[:1].isdigit()]
-        if len(outside) <= 6:
+        lead = [token for token in _WORD.findall(text[start : first.start]) if not token[:1].isdigit()]
+        tail = [token for token in _WORD.findall(text[last.end : end]) if not token[:1].isdigit()]
+        if len(lead) <= 3 and len(lead) + len(tail) <= 6:
+            # "2018-11-19 Article type:Translated", "EPN Desk 23 September 2024 07:17"
             return _Line(start, end, indent, "meta")
-        lead = _WORD.findall(text[start : first.start])
         if len(lead) <= 2 and not _OPENS_WITH_DATE.match(line):
             # "date 2022-08-28 China, ASEAN to hold forum …": the headline follows the page date
             rest_start = first.end
@@ -208,7 +220,7 @@ def _classify_text(
         if bracket.end() >= len(line):
             return _Line(start, end, indent, "skip")
         return _classify_text(text, start + bracket.end(), end, indent, [], words)
-    if len(tokens) <= 1 or _SENTENCE_END.search(line) or ". " in line:
+    if len(tokens) <= 1 or _STATEMENT_END.search(line) or ". " in line:
         return _Line(start, end, indent, "skip")
     if len(tokens) <= 5 and all(_is_page_word(token, words.words) for token in tokens):
         return _Line(start, end, indent, "skip")

@@ -1,0 +1,167 @@
+"""The headline: example pages written for lmcoop (input → expected title) and span properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lmcoop
+
+PAGES = [
+    pytest.param(
+        "Lakeside Forum Opens in Hue\n\nOn 3 May 2023, the Lakeside Forum opened in Hue with ninety guests.",
+        "Lakeside Forum Opens in Hue",
+        id="plain",
+    ),
+    pytest.param(
+        "Developed by Delta Web\n\nRiver Workshop Held in Vinh (May 3, 2023)\n\nCategory: RIV_May23\n\n"
+        "Vinh: H.E. Phan Minh, Deputy Director of the Delta Water Board, chaired an online workshop on river data.",
+        "River Workshop Held in Vinh (May 3, 2023)",
+        id="developed-by-and-category",
+    ),
+    pytest.param(
+        "Seminar on River Labs Held in Hue\n\n\nNorthern Academy of Water Sciences\n\n"
+        "Seminar on River Labs Held in Hue\n2018-11-19 Article type:Translated\n\n"
+        "On November 16, 2018, the Division of River Affairs held a seminar on joint labs in Hue.",
+        "Seminar on River Labs Held in Hue",
+        id="repeated-after-site-name",
+    ),
+    pytest.param(
+        " date 2022-08-28 Vietnam, Laos to hold forum on river cooperation\n\nDN) 11:15, August 28, 2022\n\n"
+        "The Vietnam-Laos river cooperation forum 2022 will be held from Sept. 15 to 16 in Hue.",
+        "Vietnam, Laos to hold forum on river cooperation",
+        id="after-date-label",
+    ),
+    pytest.param(
+        "The Delta Water Board has signed a Memorandum of Understanding with the Upland Research Institute "
+        "for river monitoring in the province.\n\nThe MoU was signed on Wednesday.",
+        None,
+        id="body-first",
+    ),
+    pytest.param(
+        "VINH, 16 June 2016 – The seminar on the river action plan was held on 14-15 June in Vinh, Vietnam.",
+        None,
+        id="city-dateline-body",
+    ),
+    pytest.param(
+        " date 2024-11-11 More than 30 representatives from the Delta Water Board met in Hue to discuss "
+        "river data sharing and training for young engineers.\n",
+        None,
+        id="date-label-then-body",
+    ),
+    pytest.param(
+        "[Translated from original Lao]\nOn March 13, Ambassador Kham visited the River Centre and met its director.",
+        None,
+        id="bracketed-note-then-body",
+    ),
+    pytest.param(
+        "> English > News > Local News > report\nRiver forum focuses on green growth\n"
+        " updatetime:2019-09-18 16:34:09   View:0 Source:example.gov\n\n\n"
+        "The river forum 2019 is held in Vinh from Sept 17-18, with experts from five countries.",
+        "River forum focuses on green growth",
+        id="breadcrumb",
+    ),
+    pytest.param(
+        "Dam Safety in Laos  \nFlood Control in Laos  \nRural Water in Laos  \nWater Law in Laos  \n\n"
+        "Current Location:Homepage\nMinister Phet met with Thai Minister of Water\n2017-11-17 16:15\n\n"
+        "On November 7th, Minister Phet met with a Thai delegation in Vientiane to discuss river data.",
+        "Minister Phet met with Thai Minister of Water",
+        id="menu-then-headline-before-date",
+    ),
+    pytest.param(
+        "Press Release\n\nBoard View\n\nLaos-Thailand Strengthen River Cooperation, Including Flood Data\n\n"
+        "▷ Ministry of Water holds meeting in Vientiane\n\n"
+        "On December 20, the Ministry of Water held the fifth policy dialogue with its Thai partners.",
+        "Laos-Thailand Strengthen River Cooperation, Including Flood Data",
+        id="section-labels",
+    ),
+    pytest.param(
+        "River centre key to green growth: official-Delta News\n\nRiver centre key to green growth: official\n\n"
+        "Source: Delta News\n\n2023-06-05 13:31:15\n\n"
+        "HUE, June 5 (DN) -- The river centre has been a key supporter of green growth, an official said.",
+        "River centre key to green growth: official",
+        id="site-suffix",
+    ),
+    pytest.param(
+        "[Climate Change] Outcome of 5th Meeting of Laos-Thailand Joint Committee\n\n"
+        "  • Date : 2019-01-24 10:26:55\n\n1. The 5th meeting of the Joint Committee was held in Vientiane "
+        "on January 23 with delegates from both ministries and their research institutes.",
+        "Outcome of 5th Meeting of Laos-Thailand Joint Committee",
+        id="bracket-category",
+    ),
+    pytest.param(
+        "본문으로 바로가기\nDWB News\nDWB Held Training for Island Officials on Climate Strategies\n"
+        "  • Date2023-07-26 16:50\n\nThe Delta Water Board (DWB) conducted a 10-day training program for "
+        "officials from island states.",
+        "DWB Held Training for Island Officials on Climate Strategies",
+        id="other-script-and-section",
+    ),
+    pytest.param(
+        "\nConnecting Rivers, One Page at a Time.\n\n"
+        "MoU Signed Between Hue University and Vinh Institute on river science\n\n"
+        "The two agreements include a Memorandum of Understanding (MoU) to promote research in hydrology.\n",
+        "MoU Signed Between Hue University and Vinh Institute on river science",
+        id="tagline",
+    ),
+    pytest.param(
+        "Laos, Thailand foster cooperation in river protection hinh anh 1Laos and Thailand have signed two "
+        "memoranda of understanding (Illustrative photo: DN)\n \nVientiane (DN) – Laos and Thailand signed two MoUs.",
+        "Laos, Thailand foster cooperation in river protection",
+        id="caption-glued",
+    ),
+    pytest.param(
+        "08 Jan 2018 Story Environmental governance\n\nLaos and Delta Board strengthen cooperation\n\n"
+        "5 December 2017 – The Lao Minister signed a strategic cooperation agreement with the Delta Board.",
+        "Laos and Delta Board strengthen cooperation",
+        id="story-date-line-above",
+    ),
+    pytest.param(
+        "What next for the Mekong?\n\nThe forum opened on 3 May 2023 in Hue with forty guests from ten countries.",
+        "What next for the Mekong?",
+        id="question",
+    ),
+    pytest.param(
+        "Home > News > Forum opens in Hue with guests\n\n"
+        "The forum opened on 3 May 2023 in Hue with forty guests from ten countries.",
+        "Forum opens in Hue with guests",
+        id="only-in-breadcrumb",
+    ),
+    pytest.param("", None, id="empty"),
+    pytest.param("   \n\n  ", None, id="blank"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAGES)
+def test_headline(text: str, expected: str | None) -> None:
+    article = lmcoop.parse(text)
+    assert article.title == expected
+    if article.title_span is not None:
+        assert text[article.title_span.start : article.title_span.end] == article.title
+
+
+LINES = st.lists(
+    st.sampled_from(
+        [
+            "Forum Opens in Hue",
+            "Press Release",
+            "2019-03-26 09:02",
+            "> Home > News",
+            "Category: News",
+            "The forum opened in Hue on Monday with guests from five countries and two banks.",
+            "",
+            "  • Date : 2019-01-24",
+            "Developed by Delta Web",
+        ]
+    ),
+    max_size=12,
+).map("\n".join)
+
+
+@given(LINES)
+def test_title_is_one_line_and_slices(text: str) -> None:
+    article = lmcoop.parse(text)
+    if article.title_span is not None:
+        assert "\n" not in article.title_span.text
+        assert article.title_span.text.strip() == article.title_span.text
+        assert text[article.title_span.start : article.title_span.end] == article.title_span.text

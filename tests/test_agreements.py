@@ -105,6 +105,14 @@ def test_one_instrument_mentioned_twice_is_one_record(text: str) -> None:
     assert len(lmcoop.parse(text).agreements) == 1
 
 
+def test_also_signed_the_same_words_is_another_instrument() -> None:
+    text = (
+        "The Lake Institute signed a memorandum of understanding with the River Agency. "
+        "The Forest Academy also signed a memorandum of understanding with the Soil Bureau."
+    )
+    assert len(lmcoop.parse(text).agreements) == 2
+
+
 def test_headline_mention_joins_the_body_record_and_body_gives_the_text() -> None:
     text = (
         "Minister Signs a Memorandum of Understanding with the Lake Institute\n\n"
@@ -146,6 +154,8 @@ STATUS_TABLE: dict[str, list[str]] = {
     ],
     "planned": [
         "The two ministries will sign a memorandum of understanding next year.",
+        "They also plan to sign a memorandum of understanding on student exchange.",
+        "A memorandum of understanding on river data is to be formally signed in May.",
         "The agency will work with its partners to jointly develop the Zenda River Action Framework 2025-2030.",
     ],
     "proposed": [
@@ -165,6 +175,31 @@ def test_status(status: str, sentence: str) -> None:
     found = lmcoop.parse(sentence).agreements
     assert found, sentence
     assert found[0].status == status
+
+
+def test_a_verb_after_a_list_belongs_to_what_follows_it() -> None:
+    text = (
+        "Participants reviewed progress under the Zenda Agreement and the Strel Global Wetland Framework, "
+        "and called for the adoption of a joint declaration at the next meeting."
+    )
+    statuses = [(a.kind, a.status) for a in lmcoop.parse(text).agreements]
+    assert statuses == [("agreement", "mentioned"), ("framework", "mentioned"), ("declaration", "proposed")]
+
+
+def test_a_verb_before_a_list_reaches_every_item() -> None:
+    text = (
+        "The plan will contribute to the implementation of the Zenda Strategic Plan on Environment, "
+        "the Strel Community Blueprint 2025, and the 2030 Agenda for Sustainable Development."
+    )
+    statuses = [(a.kind, a.status) for a in lmcoop.parse(text).agreements]
+    assert statuses == [("strategy", "in_force"), ("framework", "in_force"), ("framework", "in_force")]
+
+
+def test_a_verb_after_a_complement_is_still_the_mentions_own() -> None:
+    (record,) = lmcoop.parse(
+        "An agreement on the establishment of the centre was also signed by both sides."
+    ).agreements
+    assert record.status == "signed"
 
 
 # --- linking to the earlier stages, with records built by hand -----------------------------------------
@@ -250,6 +285,12 @@ def test_signatories_of_a_passive_signing() -> None:
     (record,) = run(text, people=people)
     assert record.signatories == ("Ivo Marek", "Lena Sova")
     assert record.parties == ("Lake Institute", "River Agency")
+
+
+def test_the_one_who_reports_a_signing_is_no_signatory() -> None:
+    text = "Minister Ivo Marek said the two countries signed the Joint Statement on Clean Air in 2019."
+    (record,) = run(text, people=(person(text, "Ivo Marek", country="Borduria"),))
+    assert (record.status, record.signatories, record.parties) == ("signed", (), ())
 
 
 def test_signatories_belong_to_the_subject_not_to_a_relative_clause() -> None:

@@ -56,6 +56,8 @@ def test_kind(kind: str, text: str) -> None:
 
 NO_EVENT = [
     "The Zenda basin is home to 60 million people. Its rivers feed the farms of four countries.",
+    "About the Centre\nThe Zenda Environmental Centre was established in 2017. It supports capacity building "
+    "in the basin countries.",
     "Ruritania is a key contributor to green development, an official said on Monday.",
 ]
 

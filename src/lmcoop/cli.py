@@ -182,7 +182,8 @@ def _run_render(args: argparse.Namespace) -> int:
         (item.text, parser.parse(item.text, reference_date=args.reference_date, id=item.id))
         for item in _read_inputs(args.files, args.input, problems)
     ]
-    sys.stdout.write(render_page(pages))
+    only_title = pages[0][1].title if len(pages) == 1 else None
+    sys.stdout.write(render_page(pages, title=f"{only_title} · lmcoop" if only_title else "lmcoop"))
     return EXIT_INPUT_ERROR if problems.count else EXIT_OK
 
 

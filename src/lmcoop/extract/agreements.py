@@ -200,6 +200,8 @@ class _Mention:
     sentence: tuple[int, int]
     heading: bool
     in_title: bool
+    fresh: bool
+    """Whether words before it say it is another one ("also signed a …", "a new …")."""
     surface: str
     """The mention as written."""
 
@@ -225,7 +227,7 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
     if not instruments:
         return ()
     event = events.find_event(doc, rules, found)
-    index = _Index.build(doc.text, patterns, found)
+    index = _Index.build(doc.text, patterns, found, mentions)
     participants = _participants(doc, index, found)
     return tuple(
         _record(doc, rules, patterns, found, index, event, instrument, participants) for instrument in instruments
@@ -384,6 +386,7 @@ def _mention_at(
         sentence=sentence,
         heading=in_heading,
         in_title=titles.holds(head_start),
+        fresh=_NEW_MARKER.search(text, max(sentence[0], start - 40), head_start) is not None,
         surface=text[start:end],
     )
 
@@ -627,6 +630,8 @@ def _refers_to(
                 return instrument
     if definite and not mention.modified and mention.kind == "agreement" and instruments:
         return instruments[-1]  # "The agreement" after "a Memorandum of Understanding"
+    if mention.fresh:
+        return None  # "also signed a memorandum", "another agreement"
     for instrument in same_kind:
         if instrument.first.name is None and _same_words(instrument.first, mention):
             return instrument
@@ -665,7 +670,7 @@ def _record(
     text = doc.text
     first = instrument.first
     mentions = instrument.mentions[:_MAX_MENTIONS]
-    statuses = [_status_near(text, patterns, m) for m in mentions]
+    statuses = [_status_near(text, patterns, index, m) for m in mentions]
     status = max(statuses, key=lambda s: _STATUS_RANK[s])
     if status == "mentioned" and instrument.kind in {"joint_statement", "declaration"}:
         status = "adopted"  # a communiqué or declaration is issued by the meeting that wrote it
@@ -711,20 +716,35 @@ def _unique(items: Iterable[str]) -> list[str]:
     return out
 
 
-def _status_near(text: str, patterns: _Patterns, mention: _Mention) -> str:
+def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> str:
     """The status word nearest the mention in its sentence, read as a status."""
-    s, e = mention.sentence
-    best: tuple[int, str] | None = None
-    for match in patterns.status.finditer(text, s, e):
-        if mention.start <= match.start() < mention.end:
-            if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
-                return "signed"  # "MoU Signing Ceremony"
-            continue
-        distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
-        status = patterns.status_of[_key(match.group())]
-        if best is None or distance < best[0]:
-            best = (distance, status)
-    return best[1] if best is not None else "mentioned"
+    cue = _nearest_cue(text, patterns, index, mention)
+    if cue is None:
+        return "mentioned"
+    status = patterns.status_of[_key(cue[1])]
+    if status in {"signed", "adopted"} and _FUTURE_BEFORE.search(text, max(0, cue[0] - 30), cue[0]):
+        return "planned"  # "plan to sign", "will be adopted"
+    return status
+
+
+# Between a mention and a status word after it, only words that keep the verb its own: "The MoU,
+# which was recently signed", "the Plan (2023-2027),' which was signed", "agreement for Strengthened
+# Partnership signed in 2010" — not "the Paris Agreement and …, and called for".
+_FUTURE_BEFORE = regex.compile(r"(?<!\w)(?:to|will|would|shall|going\s+to)\s+(?:be\s+|\p{Ll}+ly\s+){0,2}$")
+"""Before a signing word, a future or an intention: "plan to sign", "will be formally adopted"."""
+_NEW_MARKER = regex.compile(r"(?<!\w)(?:also|another|separate|separately|additional|further|new|second|third)(?!\w)")
+_REPORTED = regex.compile(r"(?<!\w)(?:said|says|noted|stated|added|stressed|announced|told\s+\S+|recalled|that)(?!\w)")
+"""Words after which a clause reports someone else's act: "Tanaka said the two countries signed"."""
+_LIST_BEFORE = regex.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+"""A mention that continues a list ("…, the Blueprint 2025, and the 2030 Agenda") shares its verb."""
+_AFTER_GAP = regex.compile(
+    r"[\s,'’\"”‘)]*(?:,[^,]{0,80},\s*)?"
+    r"(?:(?:on|for|of|in|between|with|relating\s+to|regarding|concerning)\s+(?:[\p{L}\p{N}'’-]+\s+){1,8}?)?"
+    r"(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|will|would|shall|can|could|may|to|recently|"
+    r"also|jointly|officially|formally|successfully|already|just|then|first|finally|\p{Ll}+ly|for|of|on|"
+    r"\p{Lu}[\p{L}\p{N}'’-]*)[\s,'’\"”]+){0,5}",
+    regex.VERSION1,
+)
 
 
 @dataclass(frozen=True)
@@ -736,9 +756,11 @@ class _Index:
     dates: list[DateMention]
     date_starts: list[int]
     countries: regex.Pattern[str]
+    heads: list[int]
+    """Where every agreement mention's head word starts, sorted."""
 
     @classmethod
-    def build(cls, text: str, patterns: _Patterns, found: Found) -> _Index:
+    def build(cls, text: str, patterns: _Patterns, found: Found, mentions: list[_Mention]) -> _Index:
         entities: list[_Entity] = []
         for org in found.organizations:
             entities.extend(_Entity(span.start, span.end, org.name) for span in (org, *org.mentions))
@@ -747,7 +769,12 @@ class _Index:
         entities.extend(_Entity(m.start(), m.end(), m.group()) for m in patterns.countries.finditer(text))
         entities.sort(key=lambda x: (x.start, -(x.end - x.start), x.label))
         dates = sorted(found.dates, key=lambda d: (d.start, d.end))
-        return cls(entities, [x.start for x in entities], dates, [d.start for d in dates], patterns.countries)
+        heads = sorted(m.head[0] for m in mentions)
+        return cls(entities, [x.start for x in entities], dates, [d.start for d in dates], patterns.countries, heads)
+
+    def heads_in(self, start: int, end: int) -> list[int]:
+        """Agreement mentions whose head starts between `start` and `end`."""
+        return self.heads[bisect.bisect_left(self.heads, start) : bisect.bisect_left(self.heads, end)]
 
     def entities_in(self, start: int, end: int) -> list[_Entity]:
         low = bisect.bisect_left(self.entity_starts, start)
@@ -834,7 +861,7 @@ def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention
     if not entities:
         return []
     parties: list[str] = []
-    cue = _nearest_cue(text, patterns, mention)
+    cue = _nearest_cue(text, patterns, index, mention)
     acting = cue is not None and (
         patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
         or cue[1].casefold().endswith("ing")  # "Kenya and China are implementing a memorandum"
@@ -857,14 +884,27 @@ def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention
     return parties
 
 
-def _nearest_cue(text: str, patterns: _Patterns, mention: _Mention) -> tuple[int, str] | None:
-    """Where the status word nearest the mention starts, and the word."""
+def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[int, str] | None:
+    """Where the status word nearest the mention starts, and the word.
+
+    A word before the mention counts unless another instrument stands between them; a word after
+    it counts only when what lies between keeps the mention its subject (`_AFTER_GAP`).
+    """
     s, e = mention.sentence
     best: tuple[int, int, str] | None = None
     for match in patterns.status.finditer(text, s, e):
         if mention.start <= match.start() < mention.end:
+            if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
+                return (match.start(), match.group())  # "MoU Signing Ceremony"
             continue
-        distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
+        if match.end() <= mention.start:
+            if index.heads_in(match.end(), mention.start) and not _LIST_BEFORE.search(text, s, mention.start):
+                continue  # another instrument stands between, and this one does not continue its list
+            distance = mention.start - match.end()
+        else:
+            if not _AFTER_GAP.fullmatch(text, mention.end, match.start()):
+                continue
+            distance = match.start() - mention.end
         if best is None or distance < best[0]:
             best = (distance, match.start(), match.group())
     return (best[1], best[2]) if best is not None else None
@@ -891,9 +931,9 @@ def _signatories(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
         if verb.start() < mention.start or patterns.kinds.search(text, s, mention.start) is not None:
             return [], []  # "The Memorandum, which builds on a similar MOU …, was signed by": not the similar one
         window = (verb.end(), e)
-    else:
-        clause_start = s
-        window = (clause_start, verb.start())
+    else:  # the signers stand before the verb, after any "X said (that)"
+        reported = list(_REPORTED.finditer(text, s, verb.start()))
+        window = (reported[-1].end() if reported else s, verb.start())
     for start, _end, person in people:
         if not window[0] <= start < window[1]:
             continue
@@ -980,8 +1020,12 @@ def _date(
     if status not in {"signed", "adopted"}:
         return None
     inside = [(m.start, m.end) for m in mentions]
+    trigger = event.trigger if event is not None else None
+    this_signing = trigger is not None and any(m.sentence[0] <= trigger.start < m.sentence[1] for m in mentions)
+    if event is not None and event.date is not None and this_signing:
+        return event.date  # the reported event is this signing
     for mention in mentions:
-        if _status_near(text, patterns, mention) not in {"signed", "adopted"}:
+        if _status_near(text, patterns, index, mention) not in {"signed", "adopted"}:
             continue
         s, e = mention.sentence
         dates = [
@@ -991,9 +1035,7 @@ def _date(
             and not any(a <= d.start < b for a, b in inside)
             and not (found.published is not None and d.start == found.published.start)
         ]
-        others = [
-            m.start() for m in patterns.kinds.finditer(text, s, e) if not mention.start <= m.start() < mention.end
-        ]
+        others = [h for h in index.heads_in(s, e) if not mention.start <= h < mention.end]
         dates = [d for d in dates if all(abs(d.start - mention.start) <= abs(d.start - o) for o in others)]
         if dates:
             nearest = min(dates, key=lambda d: (abs(d.start - mention.start), d.start))

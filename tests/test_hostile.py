@@ -83,6 +83,18 @@ def test_a_regex_timeout_becomes_a_warning_and_later_stages_still_run(monkeypatc
     assert article.warnings[0].startswith("slow:") and "timed out" in article.warnings[0]
 
 
+def _stage_out_of_memory(doc: Document, rules: RuleSet, found: pipeline.Found) -> pipeline.Found:
+    raise MemoryError  # what the regex module raises when its backtracking stack outgrows memory
+
+
+def test_a_stage_out_of_memory_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    stages = (("greedy", _stage_out_of_memory), ("titles", _stage_that_finds_a_title))
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    article = lmcoop.Parser().parse("Hello world.")
+    assert article.title == "Hello"
+    assert article.warnings == ("greedy: a rule ran out of memory on this text; the stage's records are missing",)
+
+
 def test_regex_timeout_raises_the_builtin_timeout_error() -> None:
     """The pipeline catches TimeoutError; the regex module must keep raising exactly that."""
     with pytest.raises(TimeoutError):

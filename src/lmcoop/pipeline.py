@@ -114,6 +114,10 @@ class Parser:
                 found = stage(doc, self.rules, found)
             except TimeoutError:
                 found = found.warn(f"{name}: a rule timed out on this text; the stage's records are incomplete")
+            except MemoryError:
+                # The regex module raises this when a pattern's backtracking state outgrows its stack on
+                # hostile input (a 10 MB run of one character): a limit of the input, like a timeout.
+                found = found.warn(f"{name}: a rule ran out of memory on this text; the stage's records are missing")
         return Article(
             id=id,
             title=found.title.text if found.title else None,

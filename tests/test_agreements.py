@@ -374,3 +374,17 @@ def test_hostile_input_finishes(text: str) -> None:
     found = agreements.extract(Document(text), RULES, Found())
     for record in found.agreements:
         assert text[record.start : record.end] == record.text
+
+
+# Case folding that changes length ("İ" folds to "i̇"), ligatures and accents must not break lookups.
+ODD_CASE = [
+    ("The ministers SİGNED a MEMORANDUM OF UNDERSTANDİNG.", ("mou", "signed")),
+    ("İMPLEMENTATİON OF the MoU continued.", ("mou", "in_force")),
+    ("The ﬁnal aGREEMENT was signed.", ("agreement", "signed")),
+    ("The JOINT COMMUNIQUÉ was adopted.", ("joint_statement", "adopted")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ODD_CASE)
+def test_odd_case_folds_to_the_same_words(text: str, expected: tuple[str, str]) -> None:
+    assert [(a.kind, a.status) for a in lmcoop.parse(text).agreements] == [expected]

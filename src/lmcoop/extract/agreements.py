@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -149,13 +150,19 @@ def _build(rules: RuleSet) -> _Patterns:
     word = r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]{0,40}"
     cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
     return _Patterns(
-        kinds=regex.compile(rf"(?<![\w-])(?:{_alternation(kind_of)})(?![\w-])", regex.IGNORECASE | regex.VERSION1),
+        kinds=regex.compile(
+            rf"(?<![\w-])(?:{_alternation(w for ws in section.kinds.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE | regex.VERSION1,
+        ),
         kind_of=kind_of,
         name_only=frozenset(_key(w) for w in section.name_only_words),
         not_instrument=regex.compile(
             rf"(?<![\w-])(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
         ),
-        status=regex.compile(rf"(?<![\w-])(?:{_alternation(status_of)})(?![\w-])", regex.IGNORECASE | regex.VERSION1),
+        status=regex.compile(
+            rf"(?<![\w-])(?:{_alternation(w for ws in section.status_words.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE | regex.VERSION1,
+        ),
         status_of=status_of,
         determiners=frozenset(w.casefold() for w in section.determiners),
         numbers={k.casefold(): v for k, v in section.numbers.items()},
@@ -181,7 +188,9 @@ def _build(rules: RuleSet) -> _Patterns:
 
 
 def _key(words: str) -> str:
-    return " ".join(words.casefold().split())
+    """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    decomposed = unicodedata.normalize("NFKD", words)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 @dataclass
@@ -308,9 +317,12 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
             if blocked.holds(match.start()):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None
+            kind = patterns.kind_of.get(_key(match.group()))
+            if kind is None:
+                continue
             if last is not None and match.start() < last.end and match.end() - last.start <= _NAME_LIMIT:
                 # "Strategy and Action Framework 2023-2027": one name, kind of its last head
-                last.kind, last.head = patterns.kind_of[_key(match.group())], match.span()
+                last.kind, last.head = kind, match.span()
                 continue
             reach = (max(s, match.start() - _SENTENCE_REACH), min(e, match.end() + _SENTENCE_REACH))
             mention = _mention_at(text, rules, patterns, match, reach, headings, titles)
@@ -338,7 +350,7 @@ def _mention_at(
     titles: _Spans,
 ) -> _Mention | None:
     word = _key(match.group())
-    kind = patterns.kind_of[word]
+    kind = patterns.kind_of.get(word, "agreement")
     head_start, head_end = match.span()
     is_acronym = match.group().isupper() or match.group()[:2] in {"Mo", "Lo"}
     if kind == "mou" and not is_acronym:
@@ -721,7 +733,7 @@ def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
     cue = _nearest_cue(text, patterns, index, mention)
     if cue is None:
         return "mentioned"
-    status = patterns.status_of[_key(cue[1])]
+    status = patterns.status_of.get(_key(cue[1]), "mentioned")
     if status in {"signed", "adopted"} and _FUTURE_BEFORE.search(text, max(0, cue[0] - 30), cue[0]):
         return "planned"  # "plan to sign", "will be adopted"
     return status
@@ -863,7 +875,7 @@ def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention
     parties: list[str] = []
     cue = _nearest_cue(text, patterns, index, mention)
     acting = cue is not None and (
-        patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
+        patterns.status_of.get(_key(cue[1])) in {"signed", "adopted", "planned", "proposed"}
         or cue[1].casefold().endswith("ing")  # "Kenya and China are implementing a memorandum"
     )
     if cue is not None and cue[0] < mention.start:

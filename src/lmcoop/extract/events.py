@@ -10,6 +10,7 @@ in that sentence, else in a nearby sentence that also speaks of the event; its p
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -74,16 +75,16 @@ def _words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
 
 def _build(rules: RuleSet) -> _Patterns:
     events = rules.events
-    noun_kind = {w.casefold(): kind for kind, words in events.kinds.items() for w in words}
-    verb_kind = {w.casefold(): kind for kind, words in events.verbs.items() for w in words}
+    noun_kind = {_key(w): kind for kind, words in events.kinds.items() for w in words}
+    verb_kind = {_key(w): kind for kind, words in events.verbs.items() for w in words}
     # A capitalized word ("Phnom", "Nanning", "Kep"), possibly hyphenated.
     cap = r"\p{Lu}[\p{L}\p{M}'’.-]{0,30}"
     place_name = rf"{cap}(?:\s{cap}){{0,2}}(?:\s(?:[Pp]rovince|[Cc]ity|[Cc]ounty|[Dd]istrict))?"
     agreement_words = [w for words in rules.agreements.kinds.values() for w in words]
     return _Patterns(
-        nouns=_words_pattern(noun_kind),
+        nouns=_words_pattern(w for words in events.kinds.values() for w in words),
         noun_kind=noun_kind,
-        verbs=_words_pattern(verb_kind),
+        verbs=_words_pattern(w for words in events.verbs.values() for w in words),
         verb_kind=verb_kind,
         online=_words_pattern(events.online_words),
         hybrid=regex.compile(
@@ -182,22 +183,24 @@ def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int
     for s, e in sentences:
         nouns = [m for m in patterns.nouns.finditer(text, s, e) if _is_event_noun(text, m)]
         signed = _signed_agreement(text, patterns, s, e)
-        strong = [(m.start(), m.end(), patterns.noun_kind[_key(m.group())]) for m in nouns]
+        strong = [(m.start(), m.end(), patterns.noun_kind.get(_key(m.group()), "other")) for m in nouns]
         if signed is not None:
             strong.append(signed)
         if strong:
             start, end, kind = min(strong)
             for m in nouns:  # "Dialogue Conference on …": the last noun of a name is its head
                 if m.start() >= end and regex.fullmatch(r"[ \t]+", text[end : m.start()]):
-                    start, end, kind = m.start(), m.end(), patterns.noun_kind[_key(m.group())]
+                    start, end, kind = m.start(), m.end(), patterns.noun_kind.get(_key(m.group()), "other")
             return _Trigger(kind, (start, end), (s, e))
         for m in patterns.verbs.finditer(text, s, e):
-            return _Trigger(patterns.verb_kind[_key(m.group())], m.span(), (s, e))
+            return _Trigger(patterns.verb_kind.get(_key(m.group()), "other"), m.span(), (s, e))
     return None
 
 
 def _key(word: str) -> str:
-    return " ".join(word.casefold().split())
+    """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 def _is_event_noun(text: str, match: regex.Match[str]) -> bool:
@@ -211,7 +214,7 @@ def _signed_agreement(text: str, patterns: _Patterns, start: int, end: int) -> t
     if patterns.agreement_word.search(text, start, end) is None:
         return None
     for m in patterns.verbs.finditer(text, start, end):
-        if patterns.verb_kind[_key(m.group())] == "signing_ceremony":
+        if patterns.verb_kind.get(_key(m.group())) == "signing_ceremony":
             return (m.start(), m.end(), "signing_ceremony")
     return None
 
@@ -268,7 +271,7 @@ def _event_date(
 def _names_kind(text: str, patterns: _Patterns, sentence: tuple[int, int], kind: str) -> bool:
     """Whether the sentence names an event of this kind again (by noun or verb)."""
     for pattern, kinds in ((patterns.nouns, patterns.noun_kind), (patterns.verbs, patterns.verb_kind)):
-        if any(kinds[_key(m.group())] == kind for m in pattern.finditer(text, *sentence)):
+        if any(kinds.get(_key(m.group())) == kind for m in pattern.finditer(text, *sentence)):
             return True
     return False
 

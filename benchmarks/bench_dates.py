@@ -18,6 +18,7 @@ import argparse
 import datetime
 import json
 import random
+import re
 import sys
 import time
 import warnings
@@ -124,6 +125,12 @@ def main(argv: list[str]) -> int:
             print(f"  ratio (ours / dateparser throughput): {base_s / ours_s:.1f}x  (goal >= 30x)")
     else:
         print(f"corpus: {CORPUS} absent, skipped")
+
+    probe = re.compile(r"\d")
+    start = time.process_time()
+    for _ in range(100_000):
+        probe.match("x")
+    print(f"machine: a trivial regex match costs {(time.process_time() - start) * 10:.2f} µs here")
 
     dense = dense_text(int(args.dense_mb * 1_000_000))
     start = time.process_time()

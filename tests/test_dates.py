@@ -130,6 +130,11 @@ def test_mention_fields() -> None:
         ("Forum opens in Hue\nBy Kim Lan, June 17, 2025\n\nThe forum opened.", "2025-06-17"),
         ("Forum opens in Hue\nFriday, 26 March 2019\n\nThe forum opened.", "2019-03-26"),
         ("Forum opens in Hue\n26/03/2019 10:30\n\nThe forum opened.", "2019-03-26"),
+        (
+            "Talks held in Hue\nSource: Delta News| 2023-06-05 13:31:15|Editor: Lan\n\nHUE, June 5 -- Talks.",
+            "2023-06-05",
+        ),
+        ("Pact signed\nBy Kim Lan | example.com | Updated: 2023-06-05 13:31\n\nThe pact was signed.", "2023-06-05"),
     ],
 )
 def test_dateline(text: str, expected: str) -> None:
@@ -295,3 +300,43 @@ def test_date_dense_text_is_deterministic_and_sliced(text: str) -> None:
 def test_hostile_input_parses(text: str) -> None:
     """Runs the whole parser on hostile text; finishing at all (in seconds, not hours) is the test."""
     lmcoop.parse(text)
+
+
+YEARLESS_FORMATS = [
+    lambda m, d: f"{d} {MONTHS[m - 1]}",
+    lambda m, d: f"{MONTHS[m - 1]} {d}",
+    lambda m, d: f"{MONTHS[m - 1]} {d}{_suffix(d)}",
+    lambda m, d: f"{d}{_suffix(d)} {MONTHS[m - 1]}",
+    lambda m, d: f"{MONTHS[m - 1][:3]}{'.' if m != 5 else ''} {d}",
+]
+
+
+@given(
+    st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2000, 12, 31)),
+    st.integers(0, len(YEARLESS_FORMATS) - 1),
+    FILLER,
+    FILLER,
+)
+def test_yearless_date_round_trip(day: datetime.date, form: int, before: str, after: str) -> None:
+    written = YEARLESS_FORMATS[form](day.month, day.day)
+    assert _found(f"{before} on {written}, {after}.") == [(written, f"XXXX-{day.month:02d}-{day.day:02d}")]
+
+
+@given(
+    st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2098, 11, 30)),
+    st.integers(20, 60),
+    st.sampled_from(["{M1} {a} to {M2} {b}, {y}", "{a} {M1} to {b} {M2} {y}", "{M1} {a}-{M2} {b}, {y}"]),
+    FILLER,
+)
+def test_cross_month_range_round_trip(first: datetime.date, length: int, form: str, filler: str) -> None:
+    last = first + datetime.timedelta(days=length)
+    if last.year != first.year or last.month == first.month:
+        return
+    written = form.format(a=first.day, b=last.day, M1=MONTHS[first.month - 1], M2=MONTHS[last.month - 1], y=first.year)
+    assert _found(f"{filler} from {written} {filler}") == [(written, f"{first.isoformat()}/{last.isoformat()}")]
+
+
+@given(st.integers(195, 209), st.sampled_from(["", "early ", "mid-", "late "]), FILLER)
+def test_decade_round_trip(decade: int, modifier: str, filler: str) -> None:
+    written = f"{modifier}{decade}0s"
+    assert _found(f"{filler} in the {written} {filler}") == [(written, f"{decade}0/{decade}9")]

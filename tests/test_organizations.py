@@ -44,6 +44,13 @@ TABLE = [
         "She heads the Wetland Policy Division of UN Environment.",
         {"Wetland Policy Division": (None, "UN Environment"), "UN Environment": (None, None)},
     ),
+    (
+        "BEIJING, May 2 (Newsline) -- The Delta Institute opened.",
+        {"Newsline": (None, None), "Delta Institute": (None, None)},
+    ),
+    ("Source: Mekong Daily\nThe Lotus River Source Area is big.", {"Mekong Daily": (None, None)}),
+    ("It rained. (Harbor News)\nNext line.", {"Harbor News": (None, None)}),
+    ("HANOI, May 2, 2020 /Wirenews/ -- Talks began.", {"Wirenews": (None, None)}),
     ("The workshop (Shenzhen) opened at the Pearl River Institute.", {"Pearl River Institute": (None, None)}),
 ]
 

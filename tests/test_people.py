@@ -30,6 +30,52 @@ TABLE: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "The talks were co-chaired by H.E. Dr. Tran Minh Duc, Vice Minister of Forests of Viet Nam, and Mr. Lin Bo, "
+        "Deputy Director-General of the Department of Lakes of MLR.",
+        [
+            ("Tran Minh Duc", "H.E. Dr.", "Vice Minister", None, "Vietnam", "attendee"),
+            ("Lin Bo", "Mr.", "Deputy Director-General", "Department of Lakes", None, "attendee"),
+        ],
+    ),
+    (
+        "Samdech Techo Chea Rith presided over the ceremony.",
+        [("Chea Rith", "Samdech Techo", None, None, None, "attendee")],
+    ),
+    (
+        "ZHOU Lanfang, then Premier of the State Council, visited the dam in 1998.",
+        [("ZHOU Lanfang", None, "Premier", "State Council", None, "mentioned")],
+    ),
+    (
+        "Russian Minister of Forests Ivan Petrovsky met the press.",
+        [("Ivan Petrovsky", None, "Minister", None, "Russia", "attendee")],
+    ),
+    (
+        "Lok Chumteav Ly Sokha, Secretary of State of the Ministry of Rivers, attended the workshop.",
+        [("Ly Sokha", "Lok Chumteav", "Secretary", "Ministry of Rivers", None, "attendee")],
+    ),
+    (
+        "Research fellows from the Coastal Research Institute, including Ma Lin, Fu Qiang, and Tao Yu, spoke.",
+        [
+            ("Ma Lin", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+            ("Fu Qiang", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+            ("Tao Yu", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+        ],
+    ),
+    (
+        "The Ministry of Lakes (Minister Park Ji-ho) held talks; the Kenyan delegation was led by Dr. Amani Otieno.",
+        [
+            ("Park Ji-ho", None, "Minister", "Ministry of Lakes", None, "mentioned"),
+            ("Amani Otieno", "Dr.", None, None, "Kenya", "attendee"),
+        ],
+    ),
+    (
+        "Minister Chen Lu said President Ma Zhiyuan’s state visit will help.",
+        [
+            ("Chen Lu", None, "Minister", None, None, "attendee"),
+            ("Ma Zhiyuan", None, "President", None, None, "mentioned"),
+        ],
+    ),
+    (
         "Reporter: Deng Xiaoli, Gao Pan",
         [
             ("Deng Xiaoli", None, "Reporter", None, None, "mentioned"),
@@ -44,6 +90,17 @@ def test_people_table(sentence: str, expected: list[Row]) -> None:
     people = lmcoop.parse(sentence).people
     got = [(p.name, p.honorific, p.position, p.organization, p.country, p.role) for p in people]
     assert got == expected
+
+
+def test_a_delegation_met_is_not_the_host_country() -> None:
+    text = "Minister Chen Dawei met with the Lao delegation in Beijing."
+    (person,) = lmcoop.parse(text).people
+    assert person.country is None
+
+
+def test_a_title_case_headline_names_nobody() -> None:
+    text = "Director General Visits Coastal Lab In Hanoi\n\nMinister Chen Dawei met the team."
+    assert [p.name for p in lmcoop.parse(text).people] == ["Chen Dawei"]
 
 
 def test_later_surname_mentions_attach() -> None:
@@ -74,3 +131,24 @@ def test_name_position_of_org_lists_come_back(items: list[tuple[str, str, str, s
     for p in people:
         assert text[p.start : p.end] == p.text
         assert not p.name.startswith(("Mr", "Dr", "H.E", "Prof"))
+
+
+PIECES = [
+    *("Mr. ", "H. E. ", "HE ", "Prof Dr ", "Samdech ", "Dr ", "the ", "of ", "and ", ", ", "(", ")", "’s ", "; "),
+    *("Minister ", "Deputy ", "Director-General ", "Ministry ", "Center ", "Institute ", "Co., Ltd. ", "(MLR) "),
+    *("ZHONG", ", Yong ", "Wang ", "Lin ", "Hoa ", "A. ", "Chinese ", "Viet Nam ", "Lao PDR ", "including "),
+    *("attended ", "said ", "on behalf of ", "Reporter: ", "delegation ", "UN ", "then ", "\n", "2019 "),
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_people_shapes_never_break(text: str) -> None:
+    article = lmcoop.parse(text)
+    honorific_starts = ("Mr.", "H. E.", "Prof Dr", "Samdech", "Dr ")
+    for person in article.people:
+        assert not person.name.startswith(honorific_starts)
+        for span in (person, *person.mentions):
+            assert text[span.start : span.end] == span.text
+    for org in article.organizations:
+        for span in (org, *org.mentions):
+            assert text[span.start : span.end] == span.text

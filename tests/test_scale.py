@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -209,3 +212,46 @@ def test_dask_example_writes_parquet_and_refuses_an_input_named_twice(tmp_path: 
     assert table.column("id").to_pylist() == [f"d{i}" for i in range(5)]
     with pytest.raises(ValueError, match="twice"):
         dask_corpus.run([str(corpus), str(corpus)], str(tmp_path / "again"), scheduler="threads")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has exited; only its parent's wait is missing
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads worker pids from /proc (Linux)")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_killing_the_cli_leaves_no_worker_behind(tmp_path: Path, sig: signal.Signals) -> None:
+    """SIGTERM shuts the pool down in order; after SIGKILL the orphaned workers notice and exit."""
+    rows = [json.dumps({"id": i, "text": t}) for i, t in enumerate(TEXTS * 20)]
+    corpus = write_jsonl(tmp_path / "in.jsonl", rows)
+    command = [sys.executable, "-m", "lmcoop", "parse", "--input", "jsonl", "--format", "jsonl", "--workers", "2"]
+    cli = subprocess.Popen([*command, str(corpus)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        assert cli.stdout is not None
+        cli.stdout.readline()  # the pool is up and parsing
+        workers = _children(cli.pid)
+        assert len(workers) >= 2
+        cli.send_signal(sig)
+        cli.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers)
+    finally:
+        cli.kill()
+        cli.wait()
+        for pid in workers:  # do not leave them running if the test failed
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)

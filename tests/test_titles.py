@@ -127,6 +127,17 @@ PAGES = [
         "Forum opens in Hue with guests",
         id="only-in-breadcrumb",
     ),
+    pytest.param(
+        "Lancang River Environmental Cooperation Center\n\nLaos and China hold workshop on river data\n\n"
+        "On 3 May 2023, the centre held a workshop on river data in Vientiane with forty guests.",
+        "Laos and China hold workshop on river data",
+        id="site-name-first",
+    ),
+    pytest.param(
+        "Environmental News\n\nMinister visits China\n\nThe minister visited China on 3 May 2023 to discuss data.",
+        "Minister visits China",
+        id="section-label-first",
+    ),
     pytest.param("", None, id="empty"),
     pytest.param("   \n\n  ", None, id="blank"),
 ]

@@ -1,16 +1,22 @@
 """Every date expression, with its TIMEX value, and the page's own dateline (`Found.published`).
 
-One linear scan with our own patterns finds full dates in every common English order and
-punctuation ("23 November, 2022", "November 29,2017", "2018-11-19", "24-11-2017"), day and month
-ranges ("14-15 June", "Aug. 27 to Oct. 6"), month-years, years and year ranges ("2023-2027",
-"2020-25"), decades, seasons, weekdays and relative expressions ("last week", "this year").
-dateparser's free-text search is not used: it is slow and finds dates in "About 65%" or "and Sun".
+Our own linear-time patterns find full dates in every common English order and punctuation
+("23 November, 2022", "November 29,2017", "2018-11-19", "24-11-2017"), day and month ranges
+("14-15 June", "Aug. 27 to Oct. 6"), month-years, years and year ranges ("2023-2027", "2020-25"),
+decades, seasons, weekdays and relative expressions ("last week", "this year"). A few small scans
+mark where an expression can start (a year, a day number followed by what a date goes on with, a
+month or weekday name, a relative word) and only the patterns that can begin with that are tried
+there. URLs, e-mail addresses and phone numbers are masked; a bare year is dropped when it is money,
+an identifier or a count ("No. 2019", "$2020", "2000 participants"). dateparser's free-text search
+is not used: it is slow and finds dates in "About 65%" or "and Sun"; dateparser is never imported.
 
 Then the values are completed. The dateline is the first full date that stands on its line as a
-page date does (alone, after a label or a city, before a dash or a time). A date written without a
-year takes the dateline's year, else the year of the nearest full date before it, else the caller's
-`reference_date`, else stays ``XXXX``. Relative expressions resolve against the dateline, else
-`reference_date`, else the first day the text names; with none of these their value is None.
+page date does (alone, after a label, a byline or a city, before a dash, a time or a label). A date
+written without a year takes the dateline's year (the year before for a past event well after the
+dateline, the year after for a coming one before it), else the year of the nearest full date before
+it, else the caller's `reference_date`, else stays ``XXXX``. Relative expressions resolve against
+the dateline, else `reference_date`, else the first day the text names; with none of these their
+value is None.
 """
 
 from __future__ import annotations
@@ -83,9 +89,8 @@ class _Patterns:
     triggers: tuple[regex.Pattern[str], ...]
     """Scans for where an expression may start; a hit's group name picks the finder."""
     masks: regex.Pattern[str]
-    count_after: regex.Pattern[str]
-    prefix_before: regex.Pattern[str]
-    time_word_before: regex.Pattern[str]
+    count_words: frozenset[str]
+    number_prefixes: tuple[str, ...]
     future_cue: regex.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -321,30 +326,14 @@ def _build(rules: RuleSet) -> _Patterns:
         r"|\+\d[\d \t().\-]{6,25}\d",
         regex.VERSION1,
     )
-    count_words = [word.casefold() for word in dates.count_words]
-    count_after = regex.compile(
-        rf"{_SP}{{0,2}}(?:(?P<unit>(?i:{_alternation(count_words)}))(?![\p{{L}}\d])"
-        r"|(?!(?:was|has|is|its|this|thus|as|his|plus|upon|versus|across|towards|afterwards|less|unless)\b)"
-        r"\p{Ll}{2,}[^s\W]s(?!\p{L}))",
-        regex.VERSION1,
-    )
-    prefixes = [word.casefold() for word in dates.number_prefixes]
-    prefix_before = regex.compile(
-        rf"(?:(?<![\p{{L}}]){_alternation(prefixes)}){_SP}{{0,2}}$", regex.VERSION1 | regex.IGNORECASE
-    )
-    time_word_before = regex.compile(
-        r"(?<!\p{L})(?i:in|since|by|until|till|from|during|before|after|of|early|late|mid|end|year)[ \t]{1,2}$",
-        regex.VERSION1,
-    )
     cues = dates.future_cues or ["will"]
-    future_cue = regex.compile(rf"(?<!\p{{L}}){_alternation(cues)}(?!\p{{L}})", regex.VERSION1 | regex.IGNORECASE)
+    future_cue = regex.compile(rf"\b{_any_case(cues)}\b")
     return _Patterns(
         finders=finders,
         triggers=triggers,
         masks=masks,
-        count_after=count_after,
-        prefix_before=prefix_before,
-        time_word_before=time_word_before,
+        count_words=frozenset(word.casefold() for word in dates.count_words),
+        number_prefixes=tuple(sorted({word.casefold() for word in dates.number_prefixes}, key=len, reverse=True)),
         future_cue=future_cue,
         months={name.casefold(): number for name, number in months.items()},
         weekdays={name.casefold(): number for name, number in dates.weekdays.items()},
@@ -440,6 +429,8 @@ def _month(patterns: _Patterns, word: str | None) -> int | None:
 
 def _point(year: int | None, month: int | None, day: int | None) -> PartialDate | None:
     point = PartialDate(year, month, day)
+    if month is not None and 1 <= month <= 12 and (day is None or 1 <= day <= 28):
+        return point  # always a real day: no calendar check needed
     return point if point.is_valid() else None
 
 
@@ -578,12 +569,50 @@ def _is_year(text: str, start: int, end: int, patterns: _Patterns) -> bool:
 
     After a word of time ("in 2019 members agreed") a plural noun does not make it a count.
     """
-    if patterns.prefix_before.search(text, max(0, start - 16), start):
+    before = text[max(0, start - 16) : start].rstrip(" \t\u00a0").casefold()
+    if before.endswith(patterns.number_prefixes):
+        prefix = next(prefix for prefix in patterns.number_prefixes if before.endswith(prefix))
+        if not before[: len(before) - len(prefix)][-1:].isalpha():
+            return False
+    after = text[end : end + 40].lstrip(" \t\u00a0")
+    if after[:1] == "%":
         return False
-    count = patterns.count_after.match(text, end, min(len(text), end + 40))
-    if count is None:
+    word = _LEADING_WORD.match(after)
+    if word is None:
         return True
-    return count.group("unit") is None and patterns.time_word_before.search(text, max(0, start - 16), start) is not None
+    folded = word.group().casefold()
+    if folded in patterns.count_words:
+        return False
+    plural = folded == word.group() and len(folded) > 3 and folded.endswith("s") and not folded.endswith("ss")
+    if not plural or folded in _NOT_PLURALS:
+        return True
+    previous = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return previous in _TIME_WORDS
+
+
+_LEADING_WORD = regex.compile(r"[\p{L}]+(?:[ \t]cent)?")
+_NOT_PLURALS = frozenset(
+    {"was", "has", "this", "thus", "plus", "upon", "versus", "across", "towards", "afterwards", "unless"}
+)
+_TIME_WORDS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "during",
+        "before",
+        "after",
+        "of",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "year",
+    }
+)
 
 
 # --------------------------------------------------------------------------- resolving
@@ -762,7 +791,7 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
         rf"[\s•·▪*>|(\[]{{0,6}}"
         rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}})?"
         rf"(?:(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
-        rf"{word}[):]?,?(?:[ \t]{{1,3}}(?:[|·•][ \t]{{1,3}})?|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
+        rf"{word}[):]?,?(?:[ \t]{{0,3}}[|·•/][ \t]{{0,3}}|[ \t]{{1,3}}|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
         rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
         regex.VERSION1,
     )

@@ -7,6 +7,7 @@ TOML vocabularies, compiled once per `RuleSet` into `Vocabulary`.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,8 +27,9 @@ __all__ = [
     "vocabulary",
 ]
 
-# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one character.
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S", regex.VERSION1)
+# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one mark.
+# A run of one repeated mark ("...", "((((") is one token: hostile input stays cheap.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\1*", regex.VERSION1)
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
@@ -81,7 +83,8 @@ def document_tokens(doc: Document) -> list[Token]:
     cached: list[Token] | None = getattr(doc, "_lmcoop_tokens", None)
     if cached is None:
         cached = tokenize(doc.text)
-        object.__setattr__(doc, "_lmcoop_tokens", cached)
+        with contextlib.suppress(AttributeError):  # a Document with __slots__: tokenize again next time
+            object.__setattr__(doc, "_lmcoop_tokens", cached)
     return cached
 
 
@@ -113,8 +116,8 @@ class Vocabulary:
     countries: dict[tuple[str, ...], str]
     """Country names, aliases and demonyms as lower-case word tuples → English short name."""
     country_length: int
-    country_first_words: frozenset[str]
-    """First words of country names, lower case: a cheap first test before the longest match."""
+    country_first_words: dict[str, int]
+    """First words of country names, lower case → the most words a name starting so has."""
     system_prefixes: tuple[tuple[str, ...], ...]
     honorific_words: frozenset[str]
     located_heads: frozenset[str]
@@ -153,13 +156,20 @@ def _build(rules: RuleSet) -> Vocabulary:
         modifiers=frozenset(m.casefold() for m in people.position_modifiers),
         countries=countries,
         country_length=max((len(k) for k in countries), default=1),
-        country_first_words=frozenset(k[0] for k in countries),
+        country_first_words=_first_words(countries),
         system_prefixes=tuple(sorted((_words(p) for p in org.system_prefixes if _words(p)), key=len, reverse=True)),
         honorific_words=honorific_words,
         located_heads=frozenset(org.located_heads),
         source_labels=tuple(org.source_labels),
         function_words=frozenset(org.function_words),
     )
+
+
+def _first_words(countries: dict[tuple[str, ...], str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in countries:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
@@ -178,8 +188,13 @@ def country_at(tokens: list[Token], index: int, vocab: Vocabulary, limit: int | 
     first = tokens[index]
     if not first.word or not first.cap or "-" in first.text or "–" in first.text:
         return None
-    if bare(first.text).casefold().rstrip(".") not in vocab.country_first_words:
+    head = bare(first.text).casefold().rstrip(".")
+    longest = vocab.country_first_words.get(head)
+    if longest is None:
         return None
+    if longest == 1:
+        name = vocab.countries.get((head,))
+        return (name, 1) if name is not None else None
     best: tuple[str, int] | None = None
     key: list[str] = []
     for offset in range(vocab.country_length):

@@ -69,10 +69,13 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
     acronyms = _acronym_candidates(text)
     candidates: list[_Candidate] = []
     company = rules.compiled(_company_pattern)
+    company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
     for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
         if any(_is_head(tokens[t], vocab) for t in chunk):
             candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
-        else:
+        elif text.startswith(company_starts, tokens[chunk[-1]].end) or (
+            len(chunk) > 1 and text.startswith(company_starts, tokens[chunk[-2]].end)
+        ):
             suffix = company.match(text, tokens[chunk[-1]].end)
             if suffix is None and len(chunk) > 1:
                 suffix = company.match(text, tokens[chunk[-2]].end)
@@ -82,11 +85,54 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
                 if made is not None:
                     candidates.append(made)
     candidates.extend(_system_bodies(tokens, vocab))
+    candidates.extend(_credits(text, rules, vocab))
     _located(text, tokens, candidates, vocab)
     _pair_acronyms(text, tokens, candidates, vocab)
     _standalone_acronyms(text, tokens, candidates, vocab)
     _comma_parents(text, candidates, vocab)
     return _records(text, candidates, tokens)
+
+
+_CAP_RUN = r"\p{Lu}[\p{L}\p{N}&-]{0,30}(?:[ \t]\p{Lu}[\p{L}\p{N}&-]{0,30}){0,5}"
+
+
+def _credit_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
+    """Where news pages credit a publisher or agency: "Source: X", "(X) --", "/X/ --", "© X", "… . (X)"."""
+    ordered = sorted(rules.organizations.source_labels, key=len, reverse=True)
+    by_labels = "|".join(regex.escape(label) for label in ordered if label.endswith(" by"))
+    labels = "|".join(regex.escape(label) for label in ordered if not label.endswith(" by"))
+    dash = r"[ \t]*(?:--|–|—)"
+    # "Source: X" needs its colon; "Developed by X" does not
+    label = rf"(?:(?:{labels})[ \t]*[:：]|(?:{by_labels})[ \t])" if by_labels else rf"(?:{labels})[ \t]*[:：]"
+    return (
+        regex.compile(rf"(?:^|(?<=[\s\[(])){label}[ \t]*(?P<name>{_CAP_RUN})", regex.MULTILINE),
+        regex.compile(rf"\((?P<name>{_CAP_RUN})\){dash}"),
+        regex.compile(rf"/(?P<name>\p{{Lu}}[\p{{L}}]{{2,30}})/{dash}"),
+        regex.compile(rf"©[ \t]*(?P<name>{_CAP_RUN})"),
+        regex.compile(rf"(?<=[.!?][ \t]{{0,3}})\((?P<name>{_CAP_RUN})\)[ \t]*(?=\n|$)"),
+    )
+
+
+def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
+    """Publishers and agencies named in credits and datelines ("(Xinhua) --", "Source: …")."""
+    out: list[_Candidate] = []
+    for pattern in rules.compiled(_credit_patterns):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            words = tokenize(text[start:end])
+            while words and (words[-1].text in vocab.function_words or not words[-1].cap):
+                words.pop()
+            if not words:
+                continue
+            end = start + words[-1].end
+            if words[0].text in ("The",) and len(words) == 1:
+                continue
+            if country_at(words, 0, vocab) is not None and len(words) == 1:
+                continue
+            if any(w.text.casefold() in vocab.position_words for w in words):
+                continue
+            out.append(_Candidate(start, end))
+    return out
 
 
 def _company_pattern(rules: RuleSet) -> regex.Pattern[str]:
@@ -395,7 +441,10 @@ def _split_listed(tokens: list[Token], segment: list[int], vocab: Vocabulary) ->
         if tokens[segment[position]].text in ("and", "&"):
             rest = segment[position + 1 :]
             core = _core(tokens, rest, vocab)
-            if core is not None and core[0] != core[1]:
+            # "… of Environmental Sciences and Peking University": a finished field name (a plural) before
+            # "and" lists a second body; "… of National Development and Reform Commission" is one name
+            closed = tokens[segment[position - 1]].text.endswith("s")
+            if core is not None and core[0] != core[1] and closed:
                 return segment[:position], _Candidate(tokens[core[0]].start, tokens[core[1]].end)
     return segment, None
 
@@ -834,7 +883,7 @@ def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tu
                     name=name,
                     acronym=acronyms[key],
                     parent=parent_name if parent_name != name else None,
-                    mentions=tuple(Span(text=text[s:e], start=s, end=e) for s, e in spans),
+                    mentions=tuple(Span.model_construct(text=text[s:e], start=s, end=e) for s, e in spans),
                 ),
             )
         )
@@ -855,10 +904,11 @@ def _mentions(text: str, surfaces: dict[str, str], tokens: list[Token]) -> dict[
     out: dict[str, list[tuple[int, int]]] = {}
     done = 0
     n = len(text)
-    for token in tokens:
+    starting = [t for t in tokens if t.cap and (t.text in by_first or bare(t.text) in by_first)]
+    for token in starting:
         if token.start < done:
             continue
-        options = by_first.get(token.text) or by_first.get(bare(token.text)) or by_first.get(token.text[:1])
+        options = by_first.get(token.text) or by_first.get(bare(token.text))
         if not options:
             continue
         for surface in options:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_people"]
 
 _MAX_NAME = 4
+_LEADS = regex.compile(r"\b(?:led|leads|leading|headed|heads|heading)\b")
+_APPOSITIVE_WORDS = frozenset({"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as"})
 
 _PHRASE_LIMIT = 24
 
@@ -289,6 +291,8 @@ class _Context:
             if j > index and (token.newline_before or token.start - self.tokens[j - 1].end > 1):
                 break
             if not self.name_word(j):
+                if j > index and is_possessive(token) and self._possessive_name_word(j):
+                    last = j  # "President Xi Jinping’s visit"
                 break
             last = j
             count += 1
@@ -297,6 +301,41 @@ class _Context:
                 continue
             j += 1
         return last
+
+    def _headline(self, offset: int) -> bool:
+        """Is the line at `offset` written in Title Case (most of its words capitalized)?"""
+        start, end = self.doc.line_at(offset)
+        first = bisect.bisect_left(self.starts, start)
+        words = 0
+        capitalized = 0
+        for token in self.tokens[first : bisect.bisect_left(self.starts, end)]:
+            if token.text in (",", ";", "(") or words > 14:
+                return False  # a sentence with a list or an aside, not a headline
+            if token.word and token.text not in self.vocab.connectors and not token.text[0].isdigit():
+                words += 1
+                capitalized += token.cap
+        return words >= 4 and capitalized >= 0.8 * words
+
+    def _possessive_name_word(self, index: int) -> bool:
+        """A name word with "'s" after it: judged on the word alone."""
+        token = self.tokens[index]
+        word = bare(token.text)
+        low = word.casefold()
+        vocab = self.vocab
+        return not (
+            word in vocab.heads
+            or low in vocab.position_words
+            or low in vocab.portfolio
+            or word in vocab.function_words
+            or word in vocab.not_organization
+            or (low,) in vocab.countries
+            or word in self.orgs.by_acronym
+        )
+
+    def end_of(self, last: int) -> int:
+        """Where a name ending at token `last` ends (before a possessive "'s")."""
+        token = self.tokens[last]
+        return token.end - 2 if is_possessive(token) else token.end
 
     def _initial_with_dot(self, j: int) -> bool:
         """ "A. Wheeler": a one-letter word, a dot, one space, then the name goes on."""
@@ -381,9 +420,7 @@ class _Context:
                 token = self.tokens[index]
                 label_words = label.casefold().split()
                 position = label if label_words and label_words[-1] in self.vocab.position_words else None
-                found[index] = _Mention(
-                    token.start, self.tokens[last].end, index, last, position=position, mentioned=True
-                )
+                found[index] = _Mention(token.start, self.end_of(last), index, last, position=position, mentioned=True)
                 nxt = last + 1
                 if (
                     nxt + 1 < len(self.tokens)
@@ -413,7 +450,7 @@ class _Context:
                 if opens:
                     title = self._list_title(index)
                 found[index] = _Mention(
-                    token.start, tokens[last].end, index, last, position=title[0], organization=title[1]
+                    token.start, self.end_of(last), index, last, position=title[0], organization=title[1]
                 )
                 listed_last.add(last)
 
@@ -457,7 +494,9 @@ class _Context:
             and (tokens[last + 1].text in self.vocab.heads or tokens[last + 1].text in self.vocab.not_organization)
         ):
             return None
-        mention = _Mention(tokens[first].start, tokens[last].end, first, last, honorific=honorific)
+        mention = _Mention(tokens[first].start, self.end_of(last), first, last, honorific=honorific)
+        # "President X's upcoming visit": named as the owner of something, not as someone present
+        mention.mentioned = is_possessive(tokens[last])
         after = self._after(last, mention)
         before_start = first
         if honorific is not None:
@@ -467,6 +506,9 @@ class _Context:
                 before_start = first
         before = self._before(before_start, mention, allow_comma=not after)
         if not (after or before or honorific):
+            return None
+        if before and not (after or honorific) and self._headline(tokens[first].start):
+            # "Director General Visits Lab": in a title-case line a title proves nothing
             return None
         if not after and last + 2 < len(tokens) and tokens[last + 1].text == "of":
             self._of_after(last + 2, mention)
@@ -488,6 +530,9 @@ class _Context:
         if index >= len(tokens) or tokens[index].text in ("and", "or"):
             return False
         phrase_end = self._phrase_end(index, opener)
+        if tokens[index].text.casefold() == "then":
+            # "X, then Premier of …": a title held in the past, not at this event
+            mention.mentioned = True
         for j in range(index, phrase_end):
             if self.name_word(j) and self.starts_name(j) and self.is_name(j, self.run_at(j)):
                 run_end = self.run_at(j)
@@ -561,7 +606,7 @@ class _Context:
                     low not in self.vocab.connectors
                     and low not in self.vocab.position_words
                     and low not in self.vocab.modifiers
-                    and low not in ("in", "at", "to", "with", "a", "an")
+                    and low not in _APPOSITIVE_WORDS
                     and not self._lower_title(j)
                 ):
                     break
@@ -614,7 +659,7 @@ class _Context:
                 begin -= 1
                 continue
             break
-        while begin < position_at and tokens[begin].text.casefold() in ("the", "a", "an"):
+        while begin < position_at and tokens[begin].text.casefold() in _APPOSITIVE_WORDS:
             begin += 1
         if mention.position is None:
             mention.position = self.text[tokens[begin].start : tokens[stop].end]
@@ -730,6 +775,10 @@ class _Context:
         """ "Vice Minister of … Zhao Yingmin": the title phrase right before the name."""
         tokens = self.tokens
         end = first
+        if end > 0 and (
+            tokens[end - 1].text == "and" or (end > 1 and tokens[end - 1].text == "," and tokens[end - 2].text == "and")
+        ):
+            return False
         if end > 0 and tokens[end - 1].text == "," and allow_comma:
             end -= 1
         elif end > 0 and tokens[end - 1].text == ",":
@@ -811,6 +860,11 @@ class _Context:
 
     def delegation_country(self, offset: int) -> str | None:
         sentence_start, sentence_end = self.doc.sentence_at(offset)
+        # the clause: a semicolon ends one as well as a full stop
+        cut = self.text.rfind(";", sentence_start, offset)
+        sentence_start = cut + 1 if cut >= 0 else sentence_start
+        cut = self.text.find(";", offset, sentence_end)
+        sentence_end = cut if cut >= 0 else sentence_end
         sentence = self.text[sentence_start:sentence_end]
         best: tuple[int, str] | None = None
         for match in self.patterns.group.finditer(sentence):
@@ -821,14 +875,17 @@ class _Context:
                 found = country_at(words, 0, self.vocab)
             if found is None or found[1] != len(words):
                 continue
-            distance = abs(sentence_start + match.start() - offset)
+            at = sentence_start + match.start()
+            if at > offset and not _LEADS.search(self.text, offset, at):
+                continue  # "X met with the Lao delegation": a group after the name only if X leads it
+            distance = abs(at - offset)
             if best is None or distance < best[0]:
                 best = (distance, found[0])
         return best[1] if best else None
 
 
 def _key(tokens: list[Token], first: int, last: int) -> frozenset[str]:
-    return frozenset(t.text.casefold() for t in tokens[first : last + 1] if t.word)
+    return frozenset(bare(t.text).casefold() for t in tokens[first : last + 1] if t.word)
 
 
 def _group(text: str, tokens: list[Token], mentions: list[_Mention]) -> list[_Person]:
@@ -880,7 +937,7 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
             owners = word_owner.get(next(iter(key)), [])
             owner = _nearest(owners, tokens[index].start)
         if owner is not None:
-            owner.mentions.append(_Mention(tokens[index].start, tokens[last].end, index, last, anchored=False))
+            owner.mentions.append(_Mention(tokens[index].start, context.end_of(last), index, last, anchored=False))
         done = last
 
 
@@ -945,7 +1002,7 @@ def _records(context: _Context, people: list[_Person]) -> tuple[Person, ...]:
         for m in mentions:
             if (m.start, m.end) not in seen:
                 seen.add((m.start, m.end))
-                spans.append(Span(text=text[m.start : m.end], start=m.start, end=m.end))
+                spans.append(Span.model_construct(text=text[m.start : m.end], start=m.start, end=m.end))
         out.append(
             Person(
                 text=text[first.start : first.end],

@@ -36,6 +36,7 @@ _LINE_CHARS = 1000
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*", regex.VERSION1)
 _LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\p{N}]", regex.VERSION1)
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", regex.VERSION1)
+_BROKEN = regex.compile(r"[\ud800-\udfff\x00\ufffd]")
 _BULLET = regex.compile(r"^[•·▪▷►▶■□◆◇●○*\-–—|]+", regex.VERSION1)
 _NUMBERED = regex.compile(r"^\(?\d{1,2}[.)]\s*\p{L}", regex.VERSION1)
 _BREADCRUMB = regex.compile(r"(?:^|\s)(?:>|»|›)\s", regex.VERSION1)
@@ -48,6 +49,7 @@ _BRACKET_LABEL = regex.compile(r"^\[[^\]]{1,60}\]\s*", regex.VERSION1)
 _BYLINE = regex.compile(r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©)", regex.VERSION1)
 _CITY_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]{2,40}(?:,[^\n]{0,40})?\s(?:—|–|--|-)\s", regex.VERSION1)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "&"})
+_NAME_LINKS = frozenset({"for", "on", "in", "de", "du", "des"})
 _OPENS_WITH_DATE = regex.compile(r"^(?i:on|from|since|in)\s", regex.VERSION1)
 
 
@@ -66,12 +68,17 @@ class _Line:
 class _PageWords:
     words: frozenset[str]
     captions: tuple[str, ...]
+    sections: frozenset[str]
+    organization_heads: frozenset[str]
+    """Organization head nouns ("Center", "Ministry"): a short title-case line with one is a site name."""
 
 
 def _page_words(rules: RuleSet) -> _PageWords:
     return _PageWords(
         words=frozenset(word.casefold() for word in rules.dates.page_words),
         captions=tuple(marker.casefold() for marker in rules.dates.caption_markers),
+        sections=frozenset(word.casefold() for word in rules.dates.section_nouns),
+        organization_heads=frozenset(word.casefold() for word in rules.organizations.head_nouns),
     )
 
 
@@ -114,6 +121,10 @@ def find_title(doc: Document, rules: RuleSet) -> Span | None:
             score += 2
         if body_indent and line.indent == body_indent:
             score += 1
+        if _next_content_kind(lines, index) == "body":
+            score += 1
+        if _looks_like_site_name(text[line.start : line.end], words):
+            score -= 2
         if score > best_score:
             best_index, best_score = index, score
     best = lines[best_index]
@@ -139,6 +150,24 @@ def _extends(longer: str, shorter: str) -> bool:
     if not longer.startswith(shorter) or len(longer) == len(shorter):
         return False
     return 0 < len(longer[len(shorter) :].split()) <= 4 or longer[len(shorter)] != " "
+
+
+def _next_content_kind(lines: list[_Line], index: int) -> str:
+    """The kind of the next line that is not furniture (date lines, bullets, labels are passed over)."""
+    for line in lines[index + 1 :]:
+        if line.kind not in ("meta", "skip", "breadcrumb"):
+            return line.kind
+    return ""
+
+
+def _looks_like_site_name(line: str, words: _PageWords) -> bool:
+    """ "Northern Academy of Water Sciences": a short name in title case with an organization head noun."""
+    tokens = _WORD.findall(line)
+    if not 2 <= len(tokens) <= 8:
+        return False
+    if any(token[:1].islower() and token.casefold() not in _FUNCTION_WORDS | _NAME_LINKS for token in tokens):
+        return False
+    return any(token.casefold() in words.organization_heads for token in tokens)
 
 
 def _neighbour_kind(lines: list[_Line], index: int, step: int) -> str:
@@ -178,7 +207,8 @@ def _classify_text(
 ) -> _Line:
     line = text[start:end]
     letters = _LETTER_OR_DIGIT.findall(line)
-    if not letters or len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(letters):
+    if not letters or len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(letters) or _BROKEN.search(line):
+        # another script, or broken text (a lone surrogate cannot even be written out as UTF-8)
         return _Line(start, end, indent, "skip")
     if _BREADCRUMB.search(line) or line.startswith((">", "»")):
         parts = regex.split(r"\s(?:>|»|›)\s", line)
@@ -224,6 +254,8 @@ def _classify_text(
         return _Line(start, end, indent, "skip")
     if len(tokens) <= 5 and all(_is_page_word(token, words.words) for token in tokens):
         return _Line(start, end, indent, "skip")
+    if len(tokens) <= 3 and tokens[-1].casefold() in words.sections and tokens[0][:1].isupper():
+        return _Line(start, end, indent, "skip")  # "Environmental News", "Latest Updates"
     stripped_start = start
     for category in tokens[:1]:
         rest = tokens[1:]

@@ -79,6 +79,8 @@ class DateRules(_Section):
     page_words: list[str] = Field(default_factory=list)
     """Words of site furniture ("news", "press release", "home", "board", "view"): a line of only
     these (and acronyms) is a section label, not the headline."""
+    section_nouns: list[str] = Field(default_factory=list)
+    """Nouns that end a site's section label ("Environmental News", "Latest Updates", "Press Releases")."""
     caption_markers: list[str] = Field(default_factory=list)
     """Text that glues an image caption to a headline on one line ("hinh anh" on Vietnamese sites)."""
 

@@ -237,13 +237,32 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
         return ()
     event = events.find_event(doc, rules, found)
     index = _Index.build(doc.text, patterns, found, mentions)
-    participants = _participants(doc, index, found)
-    return tuple(
+    participants = _participants(doc, rules, index, found)
+    records = [
         _record(doc, rules, patterns, found, index, event, instrument, participants) for instrument in instruments
-    )
+    ]
+    return tuple(_share_parties(records, instruments))
 
 
-def _participants(doc: Document, index: _Index, found: Found) -> list[str]:
+def _share_parties(records: list[Agreement], instruments: list[_Instrument]) -> list[Agreement]:
+    """An instrument named beside another in one sentence ("builds on a similar MOU", "an Annex to the
+    MOU") is between the same parties, unless it is only in force or mentioned."""
+    out = list(records)
+    for i, record in enumerate(records):
+        if record.parties or record.status in {"in_force", "mentioned"}:
+            continue
+        sentences = {m.sentence for m in instruments[i].mentions[:_MAX_MENTIONS]}
+        for j in range(max(0, i - _LOOKBACK), min(len(records), i + _LOOKBACK)):
+            other = records[j]
+            if j == i or not other.parties or (other.kind != record.kind and record.kind not in {"mou", "strategy"}):
+                continue
+            if any(s0 <= m.start < s1 for m in instruments[j].mentions[:_MAX_MENTIONS] for s0, s1 in sentences):
+                out[i] = record.model_copy(update={"parties": other.parties})
+                break
+    return out
+
+
+def _participants(doc: Document, rules: RuleSet, index: _Index, found: Found) -> list[str]:
     """Who met, as the headline or opening says it: "among Japan, Korea and China", "from A, B and C"."""
     text = doc.text
     spans = [(found.title.start, found.title.end)] if found.title is not None else []
@@ -257,6 +276,15 @@ def _participants(doc: Document, index: _Index, found: Found) -> list[str]:
                     chain = _chain_from(text, entities, position)
                     if len(chain) >= 2:
                         return [x.label for x in chain]
+            # "among NIES, NIER and CRAES": acronyms or countries the other stages did not record here
+            names = regex.match(
+                r"((?:[\p{Lu}][\p{L}.-]{1,30})(?:(?:,\s*|,?\s+and\s+)[\p{Lu}][\p{L}.-]{1,30}){1,8})",
+                text[at:e],
+            )
+            if names is not None:
+                parts = regex.split(r",\s*(?:and\s+)?|\s+and\s+", names.group(1))
+                if all(regex.fullmatch(r"\p{Lu}{2,8}", p) or rules.country_of(p) for p in parts):
+                    return parts
     return []
 
 
@@ -703,7 +731,11 @@ def _record(
     parties = next((c for c in candidates if len(c) >= 2), candidates[0] if candidates else [])
     if not parties:
         parties = _parties_in_name(rules, found, first, text)
-    if not parties and status == "adopted" and instrument.kind in {"joint_statement", "declaration", "action_plan"}:
+    if (
+        not parties
+        and status in {"adopted", "signed"}
+        and instrument.kind in {"joint_statement", "declaration", "action_plan"}
+    ):
         parties = participants  # what a meeting adopts binds those who met
     date = _date(text, patterns, found, index, event, mentions, instrument.kind, status)
     return Agreement(

@@ -304,11 +304,16 @@ class _Context:
 
     def _headline(self, offset: int) -> bool:
         """Is the line at `offset` written in Title Case (most of its words capitalized)?"""
-        start, end = self.doc.line_at(offset)
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        end = len(self.text) if end < 0 else end
         first = bisect.bisect_left(self.starts, start)
         words = 0
         capitalized = 0
-        for token in self.tokens[first : bisect.bisect_left(self.starts, end)]:
+        last = bisect.bisect_left(self.starts, end)
+        if last - first > 40:
+            return False  # too long for a headline; also keeps this check bounded
+        for token in self.tokens[first:last]:
             if token.text in (",", ";", "(") or words > 14:
                 return False  # a sentence with a list or an aside, not a headline
             if token.word and token.text not in self.vocab.connectors and not token.text[0].isdigit():

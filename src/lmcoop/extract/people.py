@@ -39,7 +39,8 @@ _PHRASE_LIMIT = 24
 class _Patterns:
     honorific: regex.Pattern[str]
     byline: regex.Pattern[str]
-    cue_before: regex.Pattern[str]
+    cues: tuple[str, ...]
+    """Lower-case cue phrases, each with a leading space, for an `endswith` test."""
     list_cue: regex.Pattern[str]
     group: regex.Pattern[str]
     calendar: frozenset[str]
@@ -58,8 +59,7 @@ def _build(rules: RuleSet) -> _Patterns:
     byline = regex.compile(
         rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
     )
-    cues = "|".join(regex.escape(c) for c in sorted(people.mentioned_cues, key=len, reverse=True))
-    cue_before = regex.compile(rf"(?:{cues})[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE)
+    cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
     list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))
     list_cue = regex.compile(rf"\b(?:{list_cues})[ \t,:]*", regex.IGNORECASE)
     groups = "|".join(regex.escape(g) for g in sorted(people.group_words, key=len, reverse=True))
@@ -72,7 +72,7 @@ def _build(rules: RuleSet) -> _Patterns:
     return _Patterns(
         honorific,
         byline,
-        cue_before,
+        cue_words,
         list_cue,
         group,
         calendar,
@@ -855,13 +855,26 @@ class _Context:
         if mention.honorific:
             cut = text.rfind(mention.honorific, max(0, start - 40), start)
             cut = start if cut < 0 else cut
-        before = text[max(0, cut - 60) : cut]
-        # titles between the cue and the name ("greetings of Minister Chen Lei")
-        stripped = regex.sub(r"(?:[\p{Lu}][\p{L}-]*[ \t]+){0,4}$", "", before) if mention.position else before
-        if self.patterns.cue_before.search(before) or self.patterns.cue_before.search(stripped):
+        words = text[max(0, cut - 60) : cut].split()
+        if self._cued(words):
             mention.mentioned = True
+        elif mention.position:
+            # titles between the cue and the name ("greetings of Minister Chen Lei")
+            dropped = 0
+            while words and dropped < 4 and words[-1][:1].isupper() and words[-1].replace("-", "").isalpha():
+                words.pop()
+                dropped += 1
+            if dropped and self._cued(words):
+                mention.mentioned = True
         if cut > 0 and text[cut - 1] == "(" and mention.position:
             mention.mentioned = True
+
+    def _cued(self, words: list[str]) -> bool:
+        """Do `words` end with a cue such as "on behalf of" (a "the" after it allowed)?"""
+        if words and words[-1].casefold() == "the":
+            words = words[:-1]
+        tail = " " + " ".join(words[-4:]).casefold()
+        return tail.endswith(self.patterns.cues)
 
     def delegation_country(self, offset: int) -> str | None:
         sentence_start, sentence_end = self.doc.sentence_at(offset)

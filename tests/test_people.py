@@ -98,6 +98,11 @@ def test_a_delegation_met_is_not_the_host_country() -> None:
     assert person.country is None
 
 
+def test_a_place_before_a_title_is_no_person() -> None:
+    text = "In Phnom Penh, Deputy Director of the Delta Institute Ms. Sok Dara said the plan works."
+    assert [(p.name, p.position) for p in lmcoop.parse(text).people] == [("Sok Dara", "Deputy Director")]
+
+
 def test_a_title_case_headline_names_nobody() -> None:
     text = "Director General Visits Coastal Lab In Hanoi\n\nMinister Chen Dawei met the team."
     assert [p.name for p in lmcoop.parse(text).people] == ["Chen Dawei"]

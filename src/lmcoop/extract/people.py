@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_people"]
 
 _MAX_NAME = 4
+_PLACE_BEFORE = frozenset({"the", "in", "at", "near", "across", "inside", "outside", "throughout"})
 _LEADS = regex.compile(r"\b(?:led|leads|leading|headed|heads|heading)\b")
 _APPOSITIVE_WORDS = frozenset({"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as"})
 
@@ -489,8 +490,8 @@ class _Context:
 
     def _mention(self, first: int, last: int, honorific: str | None) -> _Mention | None:
         tokens = self.tokens
-        if honorific is None and first > 0 and tokens[first - 1].text in ("the", "The"):
-            return None
+        if honorific is None and first > 0 and tokens[first - 1].text.casefold() in _PLACE_BEFORE:
+            return None  # "the Joint Committee", "In Phnom Penh, Deputy Director …": a thing or a place
         if self.orgs.covers(tokens[first].start, tokens[last].end):
             return None
         if (

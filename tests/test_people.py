@@ -76,6 +76,13 @@ TABLE: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "Professor Zhang Lei from Lakeside University and Khun Somchai, Thai Minister, signed the MoU.",
+        [
+            ("Zhang Lei", "Professor", None, "Lakeside University", None, "attendee"),
+            ("Somchai", "Khun", "Minister", None, "Thailand", "attendee"),
+        ],
+    ),
+    (
         "Reporter: Deng Xiaoli, Gao Pan",
         [
             ("Deng Xiaoli", None, "Reporter", None, None, "mentioned"),

@@ -409,8 +409,8 @@ class _Context:
                     end_index = comma + 1
             mention = self._mention(index, end_index, match.group())
             if mention is not None:
-                if len(words) == 1 and end_index == last:
-                    mention.anchored = False
+                if len(words) == 1 and end_index == last and mention.position is None:
+                    mention.anchored = False  # "Mr. Solheim": only a later mention of someone named before
                 found[index] = mention
 
     def _byline_mentions(self, found: dict[int, _Mention]) -> None:
@@ -516,7 +516,7 @@ class _Context:
         if before and not (after or honorific) and self._headline(tokens[first].start):
             # "Director General Visits Lab": in a title-case line a title proves nothing
             return None
-        if not after and last + 2 < len(tokens) and tokens[last + 1].text == "of":
+        if not after and last + 2 < len(tokens) and tokens[last + 1].text in ("of", "from", "at"):
             self._of_after(last + 2, mention)
         self._role(mention)
         return mention

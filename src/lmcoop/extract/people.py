@@ -246,6 +246,11 @@ class _Context:
             found = country_at(tokens, i, vocab)
             if found is not None:
                 self.country_cover.update(range(i, i + found[1]))
+        self.honorifics = [(m.start(), m.end(), m.group()) for m in patterns.honorific.finditer(text)]
+        self.honorific_tokens: set[int] = set()
+        for start, end, _ in self.honorifics:
+            first = bisect.bisect_left(starts, start)
+            self.honorific_tokens.update(range(first, bisect.bisect_left(starts, end)))
         self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
         self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
         self.org_words = frozenset(
@@ -278,7 +283,7 @@ class _Context:
             return False
         if any(c.isdigit() for c in text):
             return False
-        if index in self.country_cover:
+        if index in self.country_cover or index in self.honorific_tokens:
             return False
         return not (token.upper and len(text) > 1 and text in self.orgs.by_acronym)
 
@@ -388,8 +393,8 @@ class _Context:
         return sorted(found.values(), key=lambda m: m.start)
 
     def _honorific_mentions(self, found: dict[int, _Mention]) -> None:
-        for match in self.patterns.honorific.finditer(self.text):
-            index = bisect.bisect_left(self.starts, match.end())
+        for _, honorific_end, honorific in self.honorifics:
+            index = bisect.bisect_left(self.starts, honorific_end)
             if index >= len(self.tokens) or not self.name_word(index):
                 continue
             last = self.run_at(index)
@@ -407,7 +412,7 @@ class _Context:
                     and self.run_at(comma + 1) == comma + 1
                 ):
                     end_index = comma + 1
-            mention = self._mention(index, end_index, match.group())
+            mention = self._mention(index, end_index, honorific)
             if mention is not None:
                 if len(words) == 1 and end_index == last and mention.position is None:
                     mention.anchored = False  # "Mr. Solheim": only a later mention of someone named before

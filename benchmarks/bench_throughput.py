@@ -62,8 +62,9 @@ def workers_speedup(texts: list[str]) -> list[Result]:
     ]
 
 
-def main(megabytes_wanted: float = 4.0) -> list[Result]:
+def main(megabytes_wanted: float = 4.0, sample: int | None = None) -> list[Result]:
     texts, source = corpus_texts()
+    texts = texts[:sample] if sample else texts
     repeats = max(1, round(megabytes_wanted / megabytes(texts)))
     many = texts * repeats
     print(f"texts: {source}, {megabytes(texts):.2f} MB; speedup run on {megabytes(many):.1f} MB")

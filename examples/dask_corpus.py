@@ -19,7 +19,6 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import lmcoop
@@ -43,17 +42,26 @@ def parse_lines(lines: Iterable[str], parser: lmcoop.Parser) -> list[dict[str, A
     return out
 
 
-def _count_lines(lines: Iterable[str]) -> list[int]:
-    return [sum(1 for line in lines if line.strip())]
+def parse_partition(
+    lines: Iterable[str], number: int, out: str, output_format: str, parser: lmcoop.Parser
+) -> tuple[int, int]:
+    """Parse one partition and write it to its own numbered file; returns (lines read, articles written)."""
+    import fsspec  # comes with dask[bag]; lets `out` be any URL Dask can write to
 
+    lines = list(lines)
+    rows = parse_lines(lines, parser)
+    read = sum(1 for line in lines if line.strip())
+    if output_format == "parquet":
+        import pyarrow as pa  # optional: only for --format parquet
+        import pyarrow.parquet as pq
 
-def _write_parquet(rows: list[dict[str, Any]], path: str) -> list[int]:
-    import pyarrow as pa  # optional: only for --format parquet
-    import pyarrow.parquet as pq
-
-    # Nested records stay nested; the schema is inferred per partition from the JSON-ready dicts.
-    pq.write_table(pa.Table.from_pylist(rows), path)
-    return [len(rows)]
+        # Nested records stay nested; the schema is inferred per partition from the JSON-ready dicts.
+        with fsspec.open(f"{out}/part-{number:05d}.parquet", "wb") as handle:
+            pq.write_table(pa.Table.from_pylist(rows), handle)
+    else:
+        with fsspec.open(f"{out}/part-{number:05d}.jsonl", "w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return read, len(rows)
 
 
 def run(
@@ -70,50 +78,39 @@ def run(
     """Parse every line of `paths` into files under `out`; returns (lines read, articles written)."""
     import dask
     import dask.bag as db
+    import fsspec
 
+    if len(set(paths)) != len(paths):
+        raise ValueError("an input is named twice; Dask would read it once and share the partition")
+    if output_format not in ("jsonl", "parquet"):
+        raise ValueError(f"output_format must be 'jsonl' or 'parquet', got {output_format!r}")
     if __name__ != "__main__":
         # Imported (not run): ship this module's functions by value, workers need not import it.
         import cloudpickle
 
         cloudpickle.register_pickle_by_value(sys.modules[__name__])
     parser = parser or lmcoop.Parser()
-    Path(out).mkdir(parents=True, exist_ok=True)
-    lines = db.read_text(list(paths), blocksize=blocksize)  # one partition per file unless blocksize
-    articles = lines.map_partitions(parse_lines, parser)
-    if output_format == "jsonl":
-        written = articles.map(json.dumps, ensure_ascii=False).to_textfiles(
-            f"{out}/*.jsonl", name_function=lambda i: f"part-{i:05d}", compute=False
-        )
-        counts = articles.count()
-    elif output_format == "parquet":
-        written = []
-        counts = articles.map_partitions(_parquet_writer(out)).sum()
-    else:
-        raise ValueError(f"output_format must be 'jsonl' or 'parquet', got {output_format!r}")
-    total = lines.map_partitions(_count_lines).sum()
-
+    fs, root = fsspec.core.url_to_fs(out)
+    fs.makedirs(root, exist_ok=True)
+    # One partition per file unless blocksize.
+    lines = db.read_text(list(paths), blocksize=blocksize)
+    # One task per partition parses it and writes its file: each partition is parsed exactly once,
+    # output files are numbered in input order, and only the counts come back.
+    tasks = [
+        dask.delayed(parse_partition)(part, number, out, output_format, parser)
+        for number, part in enumerate(lines.to_delayed())
+    ]
     if address is not None:
         from dask.distributed import Client
 
         with Client(address):
-            _, read, made = dask.compute(written, total, counts)
+            counts = dask.compute(*tasks)
     else:
         options: dict[str, Any] = {"scheduler": scheduler}
         if workers is not None and scheduler != "synchronous":
             options["num_workers"] = workers
-        _, read, made = dask.compute(written, total, counts, **options)
-    return int(read), int(made)
-
-
-class _parquet_writer:
-    """Writes each partition to its own numbered Parquet file (partition numbers from dask)."""
-
-    def __init__(self, out: str) -> None:
-        self.out = out
-
-    def __call__(self, rows: Iterable[dict[str, Any]], partition_info: dict[str, Any] | None = None) -> list[int]:
-        number = partition_info["number"] if partition_info else 0
-        return _write_parquet(list(rows), f"{self.out}/part-{number:05d}.parquet")
+        counts = dask.compute(*tasks, **options)
+    return sum(read for read, _ in counts), sum(made for _, made in counts)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,6 +13,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import lmcoop
 from conftest import ROOT, SHARED_CORPUS
@@ -389,3 +391,43 @@ def test_numbers_agree_with_the_corpus_scorer_on_wrong_answers(seed: int) -> Non
     ours = score_predictions(articles, preds).report()
     assert ours == corpus_report(module, articles, preds)
     assert ours["overall"] < 1.0
+
+
+# --------------------------------------------------------------------------- properties
+
+WORDS = st.sampled_from(["Mina", "Osei", "Centre", "of", "the", "Water", "Institute", "MFEC", "2020", "-", ","])
+PHRASE = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
+# A surface of only "the", "of", "and" or punctuation matches nothing, not even itself, in the corpus
+# scorer too; real surfaces always hold a word.
+SURFACE = st.tuples(PHRASE, st.sampled_from(["Mina", "Water", "2020"])).map(" ".join)
+DATE = st.fixed_dictionaries({"text": SURFACE, "value": st.sampled_from(["2020", "2020-05", None])})
+PERSON_RECORD = st.fixed_dictionaries(
+    {"name": PHRASE, "position": st.none() | PHRASE, "role": st.sampled_from(["attendee", "mentioned"])}
+)
+ORG = st.fixed_dictionaries({"name": PHRASE, "acronym": st.none() | st.sampled_from(["MFEC", "WI"])})
+AGREEMENT = st.fixed_dictionaries({"kind": st.sampled_from(["mou", "agreement"]), "text": SURFACE})
+GOLD = st.fixed_dictionaries(
+    {
+        "title": st.none() | PHRASE,
+        "dates": st.lists(DATE, max_size=4),
+        "people": st.lists(PERSON_RECORD, max_size=4),
+        "organizations": st.lists(ORG, max_size=4),
+        "agreements": st.lists(AGREEMENT, max_size=3),
+    }
+)
+
+
+@given(GOLD)
+def test_any_gold_scored_against_itself_is_perfect(gold: dict[str, Any]) -> None:
+    assert score(gold, copy.deepcopy(gold))["overall"] == 1.0
+
+
+@given(GOLD, GOLD)
+def test_every_record_is_counted_once_as_paired_missed_or_extra(gold: dict[str, Any], pred: dict[str, Any]) -> None:
+    report = score(gold, pred)
+    for name, key in (("people", "people"), ("organizations", "organizations"), ("agreements", "agreements")):
+        assert report[name]["tp"] + report[name]["fn"] == len(gold[key])
+        assert report[name]["tp"] + report[name]["fp"] == len(pred[key])
+    for value in report.values():
+        if isinstance(value, dict) and "f1" in value:
+            assert 0.0 <= value["p"] <= 1.0 and 0.0 <= value["r"] <= 1.0 and 0.0 <= value["f1"] <= 1.0

@@ -44,7 +44,9 @@ def test_quickstart_prints_the_title_line(tmp_path: Path) -> None:
 
 def test_custom_rules_shows_the_added_words_and_the_refusal(tmp_path: Path) -> None:
     out = run("custom_rules.py", cwd=tmp_path).stdout
-    assert "'Chief Wetland Warden'" in out
+    assert "positions added by the pack: ['Chief Wetland Warden']" in out
+    with_pack = next(line for line in out.splitlines() if line.startswith("with the pack  people:"))
+    assert "'Chief Wetland Warden'" in with_pack  # the pack's word reaches the extractor
     assert "refused: bad.toml: key 'people.positions'" in out
 
 

@@ -1,6 +1,6 @@
 """Hostile and broken input: payloads that hurt regex-based parsers, and text from the wild.
 
-The payload tests are sized to keep CI quick (about 100 KB each) and assert no wall time: a
+The payload tests are sized to keep CI quick (about 30 KB each) and assert no wall time: a
 regex that backtracks shows up as a test that takes minutes. benchmarks/bench_hostile.py prints
 the time per KB of the same payloads from 1 KB to 10 MB. Run the property tests with many
 examples with ``LMCOOP_HYPOTHESIS_PROFILE=many pytest tests/test_hostile.py``.
@@ -30,7 +30,7 @@ from test_properties import assert_offsets_slice
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import payloads
 
-CI_SIZE = 100_000
+CI_SIZE = 30_000  # enough to expose a quadratic stage or a backtracking regex, quick enough for CI
 
 
 @pytest.mark.parametrize("name", sorted(payloads.PAYLOADS))
@@ -174,7 +174,8 @@ def test_any_code_point_even_surrogates_parses(text: str) -> None:
 def test_wild_output_is_deterministic_and_serializes(text: str) -> None:
     article = lmcoop.parse(text)
     assert article == lmcoop.parse(text)
-    article.model_dump_json()  # surrogates and NULs survive serialization
+    # As the CLI writes it. (model_dump_json() refuses lone surrogates: pydantic encodes UTF-8 strictly.)
+    assert json.loads(json.dumps(article.model_dump(mode="json"))) == article.model_dump(mode="json")
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import lmcoop
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 from lmcoop.rules import ENTRY_POINT_GROUP, RulePackError, RuleSet
 
 WETLAND_PACK = """
@@ -190,7 +190,9 @@ def test_the_command_line_uses_plugins_only_with_the_flag(install: Install, tmp_
         command = [sys.executable, "-m", "lmcoop", *args]
         return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env)
 
-    assert lmcoop_cli("evaluate", gold).returncode == 0
-    flagged = lmcoop_cli("evaluate", "--plugins", gold)
-    assert flagged.returncode == 2
-    assert "'broken'" in flagged.stderr
+    sample = str(EXAMPLES / "sample_article.txt")
+    for command in (["evaluate", gold], ["parse", sample], ["render", sample]):
+        assert lmcoop_cli(*command).returncode == 0, command
+        flagged = lmcoop_cli(command[0], "--plugins", *command[1:])
+        assert flagged.returncode == 2, command
+        assert "'broken'" in flagged.stderr and "expected a path to a TOML rule pack" in flagged.stderr

@@ -286,3 +286,17 @@ def test_hostile_many_overlapping_highlights_render() -> None:
 def test_hostile_text_renders(text: str) -> None:
     page = render_page([(text, lmcoop.parse(text))])
     assert read(page).texts == [text]
+
+
+def test_lone_surrogates_are_shown_as_replacement_characters(tmp_path: Path) -> None:
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"id": "s", "text": "Talks in Hanoi \\ud800 ended."}\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "lmcoop", "render", "--input", "jsonl", str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert read(result.stdout).texts == ["Talks in Hanoi \ufffd ended."]

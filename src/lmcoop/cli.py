@@ -12,9 +12,11 @@ import datetime
 import io
 import json
 import os
+import signal
 import sys
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -180,7 +182,8 @@ def _run_render(args: argparse.Namespace) -> int:
         (item.text, parser.parse(item.text, reference_date=args.reference_date, id=item.id))
         for item in _read_inputs(args.files, args.input, problems)
     ]
-    sys.stdout.write(render_page(pages))
+    only_title = pages[0][1].title if len(pages) == 1 else None
+    sys.stdout.write(render_page(pages, title=f"{only_title} · lmcoop" if only_title else "lmcoop"))
     return EXIT_INPUT_ERROR if problems.count else EXIT_OK
 
 
@@ -218,6 +221,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         # JSON is UTF-8; a lone surrogate (legal in a JSONL string, not in UTF-8) comes out as its
         # JSON escape "\udXXX" instead of failing the run.
         out.reconfigure(encoding="utf-8" if args.format != "text" else None, errors="backslashreplace")
+    restore = _stop_on_sigterm()
     try:
         if args.format == "json":
             _write_json(articles, out, single=len(args.files) == 1 and args.input == "text")
@@ -229,9 +233,30 @@ def _run_parse(args: argparse.Namespace) -> int:
                     _write_text(article, out)
                 out.flush()
     finally:
+        articles.close()  # on an early exit: shuts the worker processes down now
+        restore()
         if bar is not None:
             bar.close()
     return EXIT_INPUT_ERROR if problems.count else EXIT_OK
+
+
+def _stop_on_sigterm() -> Callable[[], None]:
+    """Make ``kill`` stop a run as Ctrl-C does, so worker processes are shut down in order.
+
+    Returns what puts the previous handler back. Does nothing outside the main thread.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def _parse_inputs(
@@ -240,7 +265,7 @@ def _parse_inputs(
     workers: int,
     reference_date: datetime.date | None,
     bar: _Bar | None,
-) -> Iterator[Article]:
+) -> Generator[Article, None, None]:
     """Articles in input order with their ids, streamed through `Parser.parse_many`."""
     waiting: deque[tuple[str, int]] = deque()  # (id, size) of the texts handed over, not yet returned
 
@@ -289,6 +314,7 @@ def _progress_bar(files: Sequence[str], problems: _Problems) -> _Bar | None:
         from tqdm import tqdm
     except ImportError:  # pragma: no cover - tqdm is a dependency; a trimmed install still parses
         return None
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after this, threads and fork mix badly
     bar = tqdm(
         total=_total_size(files), unit="B", unit_scale=True, unit_divisor=1024, desc="lmcoop parse", file=sys.stderr
     )

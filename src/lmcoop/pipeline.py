@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -222,6 +224,18 @@ class _WorkerSlot:
 
 def _start_worker(parser: Parser) -> None:
     _WorkerSlot.parser = parser
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int, every: float = 1.0) -> None:
+    """End this worker once its parent is gone (killed, not shut down).
+
+    Forked workers share the result pipe, so none of them ever sees it close: without this they
+    would wait forever, holding the caller's stderr open.
+    """
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _parse_chunk(chunk: list[str], reference_date: datetime.date | None) -> list[Article]:

@@ -216,10 +216,24 @@ def render_page(articles: Sequence[tuple[str, Article]], title: str = "lmcoop") 
     sections = "".join(render_article(text, article, prefix=f"a{i}-") for i, (text, article) in enumerate(articles))
     if not sections:
         sections = '<section class="article"><p class="none">no articles</p></section>'
-    return (
+    page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{_CSS}{_kind_css()}</style></head>"
         f'<body><header>lmcoop {_e(__version__)} <span class="legend">{legend}</span></header>'
         f"{sections}</body></html>\n"
     )
+    return _encodable(page)
+
+
+def _encodable(page: str) -> str:
+    """The page with lone surrogates (from JSON escapes like ``\\ud800``) shown as U+FFFD.
+
+    UTF-8 cannot encode them, so writing the page would fail; one replacement character per
+    surrogate keeps every other character where it was.
+    """
+    try:
+        page.encode("utf-8")
+    except UnicodeEncodeError:
+        return page.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return page

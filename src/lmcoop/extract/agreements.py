@@ -12,6 +12,7 @@ linking what the organizations, people and dates stages found there.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 import regex
 
 from ..document import Document
-from ..models import Agreement, AgreementKind, AgreementStatus, Event, Person
+from ..models import Agreement, AgreementKind, AgreementStatus, DateMention, Event, Person
 from ..rules import RuleSet
 from . import events
 
@@ -100,7 +101,14 @@ _PARTY_GAP = regex.compile(
     r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?",
     regex.VERSION1,
 )
-_YEAR_ONLY = regex.compile(r"^\d{4}$")
+_SENTENCE_REACH = 400
+"""A mention's context: its sentence, but no more than this many characters either side."""
+_NAME_LIMIT = 250
+"""Longest name two overlapping mentions may merge into ("Strategy and Action Framework")."""
+_LOOKBACK = 40
+"""How many earlier instruments a mention is compared with (keeps hostile input linear)."""
+_MAX_MENTIONS = 12
+"""How many mentions of one instrument are read for its attributes."""
 
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
@@ -192,6 +200,8 @@ class _Mention:
     sentence: tuple[int, int]
     heading: bool
     in_title: bool
+    fresh: bool
+    """Whether words before it say it is another one ("also signed a …", "a new …")."""
     surface: str
     """The mention as written."""
 
@@ -217,7 +227,45 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
     if not instruments:
         return ()
     event = events.find_event(doc, rules, found)
-    return tuple(_record(doc, rules, patterns, found, event, instrument) for instrument in instruments)
+    index = _Index.build(doc.text, patterns, found, mentions)
+    participants = _participants(doc, index, found)
+    return tuple(
+        _record(doc, rules, patterns, found, index, event, instrument, participants) for instrument in instruments
+    )
+
+
+def _participants(doc: Document, index: _Index, found: Found) -> list[str]:
+    """Who met, as the headline or opening says it: "among Japan, Korea and China", "from A, B and C"."""
+    text = doc.text
+    spans = [(found.title.start, found.title.end)] if found.title is not None else []
+    spans += [s for s in doc.sentences[:6] if found.title is None or s[0] >= found.title.end][:4]
+    for s, e in spans:
+        entities = [x for x in _entities(text, index, s, e) if x.person is None]
+        for match in regex.finditer(r"(?<!\w)(?:[Aa]mong|[Bb]etween|from)\s+(?:the\s+)?", text[s:e]):
+            at = s + match.end()
+            for position, entity in enumerate(entities):
+                if entity.start == at:
+                    chain = _chain_from(text, entities, position)
+                    if len(chain) >= 2:
+                        return [x.label for x in chain]
+    return []
+
+
+class _Spans:
+    """Spans sorted by start, answering "which span holds this offset" by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_ends: list[int] = []
+        reach = -1
+        for _, end in ordered:
+            reach = max(reach, end)
+            self.max_ends.append(reach)
+
+    def holds(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and self.max_ends[index] > offset
 
 
 # --- mentions ------------------------------------------------------------------------------------------
@@ -245,9 +293,9 @@ def _title_lines(doc: Document, found: Found) -> list[tuple[int, int]]:
 
 def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Found) -> list[_Mention]:
     text = doc.text
-    headings = _heading_lines(doc, found)
-    titles = _title_lines(doc, found)
-    blocked = [m.span() for m in patterns.not_instrument.finditer(text)]
+    headings = _Spans(_heading_lines(doc, found))
+    titles = _Spans(_title_lines(doc, found))
+    blocked = _Spans(m.span() for m in patterns.not_instrument.finditer(text))
     seen_sentences: set[str] = set()
     out: list[_Mention] = []
     for s, e in doc.sentences:
@@ -257,17 +305,18 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
         seen_sentences.add(key)
         sentence_mentions: list[_Mention] = []
         for match in patterns.kinds.finditer(text, s, e):
-            if any(b0 <= match.start() < b1 for b0, b1 in blocked):
+            if blocked.holds(match.start()):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None
-            if last is not None and match.start() < last.end:
+            if last is not None and match.start() < last.end and match.end() - last.start <= _NAME_LIMIT:
                 # "Strategy and Action Framework 2023-2027": one name, kind of its last head
                 last.kind, last.head = patterns.kind_of[_key(match.group())], match.span()
                 continue
-            mention = _mention_at(text, rules, patterns, match, (s, e), headings, titles)
+            reach = (max(s, match.start() - _SENTENCE_REACH), min(e, match.end() + _SENTENCE_REACH))
+            mention = _mention_at(text, rules, patterns, match, reach, headings, titles)
             if mention is None:
                 continue
-            if last is not None and mention.start <= last.end:
+            if last is not None and mention.start <= last.end and mention.end - last.start <= _NAME_LIMIT:
                 # "Strategy and Action Framework": one name, kind of its last head
                 last.end = max(last.end, mention.end)
                 last.kind, last.head = mention.kind, mention.head
@@ -285,8 +334,8 @@ def _mention_at(
     patterns: _Patterns,
     match: regex.Match[str],
     sentence: tuple[int, int],
-    headings: list[tuple[int, int]],
-    titles: list[tuple[int, int]] | None = None,
+    headings: _Spans,
+    titles: _Spans,
 ) -> _Mention | None:
     word = _key(match.group())
     kind = patterns.kind_of[word]
@@ -323,7 +372,7 @@ def _mention_at(
         return None  # one party's own plan ("UNEP's Medium Term Strategy"), a topic ("Low-Carbon Strategies")
     if policy and mention_name is not None and _unilateral(rules, mention_name):
         return None  # "National Strategy on …": one government's own policy
-    in_heading = any(h0 <= head_start < h1 for h0, h1 in headings)
+    in_heading = headings.holds(head_start)
     return _Mention(
         kind=kind,
         start=start,
@@ -336,7 +385,8 @@ def _mention_at(
         modified=modified,
         sentence=sentence,
         heading=in_heading,
-        in_title=titles is not None and any(t0 <= head_start < t1 for t0, t1 in titles),
+        in_title=titles.holds(head_start),
+        fresh=_NEW_MARKER.search(text, max(sentence[0], start - 40), head_start) is not None,
         surface=text[start:end],
     )
 
@@ -522,7 +572,7 @@ def _group(mentions: list[_Mention], kind_words: frozenset[str]) -> list[_Instru
         target = next(
             (
                 i
-                for i in instruments
+                for i in instruments[:_LOOKBACK]
                 if i.kind == mention.kind
                 and (
                     _unnamed(i)
@@ -558,7 +608,7 @@ def _refers_to(
     mention: _Mention, instruments: list[_Instrument], umbrella: _Instrument | None, patterns_words: frozenset[str]
 ) -> _Instrument | None:
     """The instrument an earlier mention opened that this one names again, if any."""
-    same_kind = [i for i in instruments if i.kind == mention.kind]
+    same_kind = [i for i in instruments[-_LOOKBACK:] if i.kind == mention.kind]
     if mention.name is not None:
         for instrument in reversed(same_kind):
             name = _first_name(instrument)
@@ -576,10 +626,12 @@ def _refers_to(
     if definite and same_kind:
         capitals = _capital_words(mention.surface) - patterns_words
         for instrument in reversed(same_kind):
-            if capitals <= _content_words(" ".join(m.surface for m in instrument.mentions)):
+            if capitals <= _content_words(" ".join(m.surface for m in instrument.mentions[:_MAX_MENTIONS])):
                 return instrument
     if definite and not mention.modified and mention.kind == "agreement" and instruments:
         return instruments[-1]  # "The agreement" after "a Memorandum of Understanding"
+    if mention.fresh:
+        return None  # "also signed a memorandum", "another agreement"
     for instrument in same_kind:
         if instrument.first.name is None and _same_words(instrument.first, mention):
             return instrument
@@ -610,39 +662,44 @@ def _record(
     rules: RuleSet,
     patterns: _Patterns,
     found: Found,
+    index: _Index,
     event: Event | None,
     instrument: _Instrument,
+    participants: list[str],
 ) -> Agreement:
     text = doc.text
     first = instrument.first
-    statuses = [_status_near(text, patterns, m) for m in instrument.mentions]
+    mentions = instrument.mentions[:_MAX_MENTIONS]
+    statuses = [_status_near(text, patterns, index, m) for m in mentions]
     status = max(statuses, key=lambda s: _STATUS_RANK[s])
     if status == "mentioned" and instrument.kind in {"joint_statement", "declaration"}:
         status = "adopted"  # a communiqué or declaration is issued by the meeting that wrote it
     signatories: list[str] = []
     candidates: list[list[str]] = []
-    for mention in instrument.mentions:
-        between = _parties_between(text, rules, patterns, found, mention)
+    for mention in mentions:
+        between = _parties_between(text, index, mention)
         if between:
             candidates.append(between)
-        signers, behalf = _signatories(text, patterns, found, mention, instrument.kind)
+        signers, behalf = _signatories(text, patterns, index, mention)
         if signers and not signatories:
             signatories = [p.name for p in signers]
         if signers:
             candidates.append(_parties_of_people(rules, found, signers, behalf))
         if not between and not signers:
-            candidates.append(_parties_in(text, rules, patterns, found, mention))
+            candidates.append(_parties_in(text, patterns, index, mention))
     candidates = [c for c in candidates if c]
     parties = next((c for c in candidates if len(c) >= 2), candidates[0] if candidates else [])
     if not parties:
         parties = _parties_in_name(rules, found, first, text)
-    date = _date(text, patterns, found, event, instrument, status)
+    if not parties and status == "adopted" and instrument.kind in {"joint_statement", "declaration", "action_plan"}:
+        parties = participants  # what a meeting adopts binds those who met
+    date = _date(text, patterns, found, index, event, mentions, instrument.kind, status)
     return Agreement(
         text=text[first.start : first.end],
         start=first.start,
         end=first.end,
         kind=cast(AgreementKind, instrument.kind),
-        name=next((m.name for m in instrument.mentions if m.name), None),
+        name=next((m.name for m in mentions if m.name), None),
         parties=tuple(_unique(parties)),
         signatories=tuple(_unique(signatories)),
         date=date,
@@ -659,36 +716,80 @@ def _unique(items: Iterable[str]) -> list[str]:
     return out
 
 
-def _status_near(text: str, patterns: _Patterns, mention: _Mention) -> str:
+def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> str:
     """The status word nearest the mention in its sentence, read as a status."""
-    s, e = mention.sentence
-    best: tuple[int, str] | None = None
-    for match in patterns.status.finditer(text, s, e):
-        if mention.start <= match.start() < mention.end:
-            if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
-                return "signed"  # "MoU Signing Ceremony"
-            continue
-        distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
-        status = patterns.status_of[_key(match.group())]
-        if best is None or distance < best[0]:
-            best = (distance, status)
-    return best[1] if best is not None else "mentioned"
+    cue = _nearest_cue(text, patterns, index, mention)
+    if cue is None:
+        return "mentioned"
+    status = patterns.status_of[_key(cue[1])]
+    if status in {"signed", "adopted"} and _FUTURE_BEFORE.search(text, max(0, cue[0] - 30), cue[0]):
+        return "planned"  # "plan to sign", "will be adopted"
+    return status
 
 
-def _entities(text: str, rules: RuleSet, patterns: _Patterns, found: Found, start: int, end: int) -> list[_Entity]:
+# Between a mention and a status word after it, only words that keep the verb its own: "The MoU,
+# which was recently signed", "the Plan (2023-2027),' which was signed", "agreement for Strengthened
+# Partnership signed in 2010" — not "the Paris Agreement and …, and called for".
+_FUTURE_BEFORE = regex.compile(r"(?<!\w)(?:to|will|would|shall|going\s+to)\s+(?:be\s+|\p{Ll}+ly\s+){0,2}$")
+"""Before a signing word, a future or an intention: "plan to sign", "will be formally adopted"."""
+_NEW_MARKER = regex.compile(r"(?<!\w)(?:also|another|separate|separately|additional|further|new|second|third)(?!\w)")
+_REPORTED = regex.compile(r"(?<!\w)(?:said|says|noted|stated|added|stressed|announced|told\s+\S+|recalled|that)(?!\w)")
+"""Words after which a clause reports someone else's act: "Tanaka said the two countries signed"."""
+_LIST_BEFORE = regex.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+"""A mention that continues a list ("…, the Blueprint 2025, and the 2030 Agenda") shares its verb."""
+_AFTER_GAP = regex.compile(
+    r"[\s,'’\"”‘)]*(?:,[^,]{0,80},\s*)?"
+    r"(?:(?:on|for|of|in|between|with|relating\s+to|regarding|concerning)\s+(?:[\p{L}\p{N}'’-]+\s+){1,8}?)?"
+    r"(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|will|would|shall|can|could|may|to|recently|"
+    r"also|jointly|officially|formally|successfully|already|just|then|first|finally|\p{Ll}+ly|for|of|on|"
+    r"\p{Lu}[\p{L}\p{N}'’-]*)[\s,'’\"”]+){0,5}",
+    regex.VERSION1,
+)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """What the earlier stages found, sorted by offset once, so each lookup is a bisection."""
+
+    entities: list[_Entity]
+    entity_starts: list[int]
+    dates: list[DateMention]
+    date_starts: list[int]
+    countries: regex.Pattern[str]
+    heads: list[int]
+    """Where every agreement mention's head word starts, sorted."""
+
+    @classmethod
+    def build(cls, text: str, patterns: _Patterns, found: Found, mentions: list[_Mention]) -> _Index:
+        entities: list[_Entity] = []
+        for org in found.organizations:
+            entities.extend(_Entity(span.start, span.end, org.name) for span in (org, *org.mentions))
+        for person in found.people:
+            entities.extend(_Entity(s.start, s.end, person.name, person) for s in (person, *person.mentions))
+        entities.extend(_Entity(m.start(), m.end(), m.group()) for m in patterns.countries.finditer(text))
+        entities.sort(key=lambda x: (x.start, -(x.end - x.start), x.label))
+        dates = sorted(found.dates, key=lambda d: (d.start, d.end))
+        heads = sorted(m.head[0] for m in mentions)
+        return cls(entities, [x.start for x in entities], dates, [d.start for d in dates], patterns.countries, heads)
+
+    def heads_in(self, start: int, end: int) -> list[int]:
+        """Agreement mentions whose head starts between `start` and `end`."""
+        return self.heads[bisect.bisect_left(self.heads, start) : bisect.bisect_left(self.heads, end)]
+
+    def entities_in(self, start: int, end: int) -> list[_Entity]:
+        low = bisect.bisect_left(self.entity_starts, start)
+        high = bisect.bisect_left(self.entity_starts, end)
+        return [x for x in self.entities[low:high] if x.end <= end]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        low = bisect.bisect_left(self.date_starts, start)
+        high = bisect.bisect_left(self.date_starts, end)
+        return [d for d in self.dates[low:high] if d.end <= end]
+
+
+def _entities(text: str, index: _Index, start: int, end: int) -> list[_Entity]:
     """Organizations, countries and people named between `start` and `end`, in text order."""
-    out: list[_Entity] = []
-    for org in found.organizations:
-        for span in (org, *org.mentions):
-            if span.start >= start and span.end <= end:
-                out.append(_Entity(span.start, span.end, org.name))
-    for person in found.people:
-        for span in (person, *person.mentions):
-            if span.start >= start and span.end <= end:
-                out.append(_Entity(span.start, span.end, person.name, person))
-    for match in patterns.countries.finditer(text, start, end):
-        out.append(_Entity(match.start(), match.end(), match.group()))
-    out.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out = index.entities_in(start, end)
     kept: list[_Entity] = []
     for entity in out:
         if kept and entity.start < kept[-1].end:
@@ -699,7 +800,7 @@ def _entities(text: str, rules: RuleSet, patterns: _Patterns, found: Found, star
                 continue  # "(UNEP)" after "UN Environment Programme"
             if (
                 regex.fullmatch(r"\s+of\s+(?:the\s+)?", gap)
-                and patterns.countries.fullmatch(entity_text := text[entity.start : entity.end])
+                and index.countries.fullmatch(entity_text := text[entity.start : entity.end])
                 and entity_text
             ):
                 continue  # "Ministry of Environment of Belarus": Belarus says whose ministry
@@ -737,31 +838,34 @@ def _chain_ending_at(text: str, entities: list[_Entity], offset: int) -> list[_E
     return chain
 
 
-def _parties_between(text: str, rules: RuleSet, patterns: _Patterns, found: Found, mention: _Mention) -> list[str]:
+def _parties_between(text: str, index: _Index, mention: _Mention) -> list[str]:
     """ "between A and B" after the mention, or before it ("forged between A, B and C with the signing of")."""
     s, e = mention.sentence
-    entities = [x for x in _entities(text, rules, patterns, found, s, e) if x.person is None]
+    entities = [x for x in _entities(text, index, s, e) if x.person is None]
     for match in regex.finditer(r"(?<!\w)between\s+(?:the\s+)?", text[s:e]):
         at = s + match.end()
         if not (mention.end <= at <= mention.end + 80 or mention.start - 200 <= at <= mention.start):
             continue
-        for index, entity in enumerate(entities):
+        for position, entity in enumerate(entities):
             if entity.start == at:
-                chain = _chain_from(text, entities, index)
+                chain = _chain_from(text, entities, position)
                 if len(chain) >= 2:
                     return [x.label for x in chain]
     return []
 
 
-def _parties_in(text: str, rules: RuleSet, patterns: _Patterns, found: Found, mention: _Mention) -> list[str]:
+def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> list[str]:
     """The subject that signed or agreed ("A and B have signed"), and the body "with" whom."""
     s, e = mention.sentence
-    entities = [x for x in _entities(text, rules, patterns, found, s, e) if x.person is None]
+    entities = [x for x in _entities(text, index, s, e) if x.person is None]
     if not entities:
         return []
     parties: list[str] = []
-    cue = _nearest_cue(text, patterns, mention)
-    acting = cue is not None and patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
+    cue = _nearest_cue(text, patterns, index, mention)
+    acting = cue is not None and (
+        patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
+        or cue[1].casefold().endswith("ing")  # "Kenya and China are implementing a memorandum"
+    )
     if cue is not None and cue[0] < mention.start:
         parties = [x.label for x in _chain_ending_at(text, entities, cue[0])]
     if not parties and acting:
@@ -780,32 +884,40 @@ def _parties_in(text: str, rules: RuleSet, patterns: _Patterns, found: Found, me
     return parties
 
 
-def _nearest_cue(text: str, patterns: _Patterns, mention: _Mention) -> tuple[int, str] | None:
-    """Where the status word nearest the mention starts, and the word."""
+def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[int, str] | None:
+    """Where the status word nearest the mention starts, and the word.
+
+    A word before the mention counts unless another instrument stands between them; a word after
+    it counts only when what lies between keeps the mention its subject (`_AFTER_GAP`).
+    """
     s, e = mention.sentence
     best: tuple[int, int, str] | None = None
     for match in patterns.status.finditer(text, s, e):
         if mention.start <= match.start() < mention.end:
+            if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
+                return (match.start(), match.group())  # "MoU Signing Ceremony"
             continue
-        distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
+        if match.end() <= mention.start:
+            if index.heads_in(match.end(), mention.start) and not _LIST_BEFORE.search(text, s, mention.start):
+                continue  # another instrument stands between, and this one does not continue its list
+            distance = mention.start - match.end()
+        else:
+            if not _AFTER_GAP.fullmatch(text, mention.end, match.start()):
+                continue
+            distance = match.start() - mention.end
         if best is None or distance < best[0]:
             best = (distance, match.start(), match.group())
     return (best[1], best[2]) if best is not None else None
 
 
-def _signatories(
-    text: str, patterns: _Patterns, found: Found, mention: _Mention, kind: str
-) -> tuple[list[Person], list[Person]]:
+def _signatories(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[list[Person], list[Person]]:
     """People who signed the mentioned instrument, and those they signed on behalf of."""
     s, e = mention.sentence
     verbs = list(patterns.signing_verb.finditer(text, s, e))
     if not verbs:
         return [], []
     verb = min(verbs, key=lambda m: abs(m.start() - mention.start))
-    people = sorted(
-        ((m.start, m.end, p) for p in found.people for m in (p, *p.mentions) if s <= m.start and m.end <= e),
-        key=lambda item: (item[0], item[1]),
-    )
+    people = [(x.start, x.end, x.person) for x in index.entities_in(s, e) if x.person is not None]
     if not people:
         return [], []
     chosen: list[Person] = []
@@ -819,9 +931,9 @@ def _signatories(
         if verb.start() < mention.start or patterns.kinds.search(text, s, mention.start) is not None:
             return [], []  # "The Memorandum, which builds on a similar MOU …, was signed by": not the similar one
         window = (verb.end(), e)
-    else:
-        clause_start = s
-        window = (clause_start, verb.start())
+    else:  # the signers stand before the verb, after any "X said (that)"
+        reported = list(_REPORTED.finditer(text, s, verb.start()))
+        window = (reported[-1].end() if reported else s, verb.start())
     for start, _end, person in people:
         if not window[0] <= start < window[1]:
             continue
@@ -887,6 +999,8 @@ def _parties_in_name(rules: RuleSet, found: Found, mention: _Mention, text: str)
                 out.append(part)
             elif _key(part) in known:
                 out.append(known[_key(part)])
+            elif regex.fullmatch(r"\p{Lu}{2,8}", part):
+                out.append(part)  # an acronym-named body ("ASEAN-China …")
         if out and ("-" in word or len(mention.name.split()) > 2):
             return out
     return []
@@ -896,40 +1010,42 @@ def _date(
     text: str,
     patterns: _Patterns,
     found: Found,
+    index: _Index,
     event: Event | None,
-    instrument: _Instrument,
+    mentions: list[_Mention],
+    kind: str,
     status: str,
 ) -> str | None:
     """When it was signed or adopted: a date beside a signing/adoption word, else the event's date."""
     if status not in {"signed", "adopted"}:
         return None
-    inside = [(m.start, m.end) for m in instrument.mentions]
-    for mention in instrument.mentions:
-        if _status_near(text, patterns, mention) not in {"signed", "adopted"}:
+    inside = [(m.start, m.end) for m in mentions]
+    trigger = event.trigger if event is not None else None
+    this_signing = trigger is not None and any(m.sentence[0] <= trigger.start < m.sentence[1] for m in mentions)
+    if event is not None and event.date is not None and this_signing:
+        return event.date  # the reported event is this signing
+    for mention in mentions:
+        if _status_near(text, patterns, index, mention) not in {"signed", "adopted"}:
             continue
         s, e = mention.sentence
         dates = [
             d
-            for d in found.dates
-            if s <= d.start
-            and d.end <= e
-            and d.value
+            for d in index.dates_in(s, e)
+            if d.value
             and not any(a <= d.start < b for a, b in inside)
             and not (found.published is not None and d.start == found.published.start)
         ]
-        others = [
-            m.start() for m in patterns.kinds.finditer(text, s, e) if not mention.start <= m.start() < mention.end
-        ]
+        others = [h for h in index.heads_in(s, e) if not mention.start <= h < mention.end]
         dates = [d for d in dates if all(abs(d.start - mention.start) <= abs(d.start - o) for o in others)]
         if dates:
             nearest = min(dates, key=lambda d: (abs(d.start - mention.start), d.start))
             return nearest.value
     if event is None or event.date is None:
         return None
-    for mention in instrument.mentions:
+    for mention in mentions:
         s, e = mention.sentence
         ties = (
-            instrument.kind == "joint_statement"
+            kind == "joint_statement"
             or mention.heading
             or event.kind == "signing_ceremony"
             or _tied_to_event(text, patterns, s, e)

@@ -29,6 +29,8 @@ _BODY_SENTENCES = 4
 """How many prose sentences after the headline may name the event."""
 _DATE_SENTENCES = 8
 """How many sentences after the event's sentence may give its date or place."""
+_MODE_REACH = 40
+"""How near an event word "online" or "hybrid" must stand to say how the event was held."""
 _DAY_VALUE = regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d(?:/(?:\d{4}|XXXX)-\d\d-\d\d)?$")
 
 
@@ -360,12 +362,25 @@ def _event_mode(
     trigger: _Trigger,
     following: list[tuple[int, int]],
 ) -> EventMode | None:
-    if patterns.hybrid.search(text) is not None:
-        return "hybrid"
-    for s, e in following[:3]:
-        if patterns.online.search(text, s, e):
-            return "online"
-    for s, e in following[:3]:
-        if patterns.offline.search(text, s, e):
-            return "offline"
+    """How it was held, read only where the words sit beside an event word ("held online", "hybrid format")."""
+    for match in patterns.hybrid.finditer(text):
+        if _beside_event(text, patterns, match.start(), match.end()):
+            return "hybrid"
+    for pattern, mode in ((patterns.online, "online"), (patterns.offline, "offline")):
+        for s, e in following[:3]:
+            for match in pattern.finditer(text, s, e):
+                if _beside_event(text, patterns, match.start(), match.end(), s, e):
+                    return cast(EventMode, mode)
     return None
+
+
+def _beside_event(text: str, patterns: _Patterns, start: int, end: int, floor: int = 0, ceiling: int = -1) -> bool:
+    """Whether an event word, a place verb or "format" stands within a few words of a mode word."""
+    ceiling = len(text) if ceiling < 0 else ceiling
+    window_start, window_end = max(floor, start - _MODE_REACH), min(ceiling, end + _MODE_REACH)
+    if regex.search(r"(?<!\w)(?:format|mode|attend\w*|join\w*|participat\w*)(?!\w)", text[window_start:window_end]):
+        return True
+    return any(
+        p.search(text, window_start, window_end) is not None
+        for p in (patterns.nouns, patterns.verbs, patterns.place_verb)
+    )

@@ -7,17 +7,29 @@ TOML vocabularies, compiled once per `RuleSet` into `Vocabulary`.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
 
+from ..document import Document
 from ..rules import RuleSet
 
-__all__ = ["Token", "Vocabulary", "country_at", "is_possessive", "schwartz_hearst", "tokenize", "vocabulary"]
+__all__ = [
+    "Token",
+    "Vocabulary",
+    "country_at",
+    "document_tokens",
+    "is_possessive",
+    "schwartz_hearst",
+    "tokenize",
+    "vocabulary",
+]
 
-# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one character.
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S", regex.VERSION1)
+# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one mark.
+# A run of one repeated mark ("...", "((((") is one token: hostile input stays cheap.
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\1*", regex.VERSION1)
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
@@ -40,17 +52,40 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Every token of `text`, in order."""
     tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
+    new = tuple.__new__
     previous_end = 0
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
         first = word[0]
-        is_word = first.isalnum()
-        letters = [c for c in word if c.isalpha()]
-        upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-        tokens.append(Token(start, end, word, first.isupper(), upper, is_word, "\n" in text[previous_end:start]))
+        append(
+            new(
+                Token,
+                (
+                    start,
+                    end,
+                    word,
+                    first.isupper(),
+                    len(word) >= 2 and word.isupper(),
+                    first.isalnum(),
+                    start > previous_end and find("\n", previous_end, start) >= 0,
+                ),
+            )
+        )
         previous_end = end
     return tokens
+
+
+def document_tokens(doc: Document) -> list[Token]:
+    """The tokens of `doc.text`, made once per Document and kept on it for the later stages."""
+    cached: list[Token] | None = getattr(doc, "_lmcoop_tokens", None)
+    if cached is None:
+        cached = tokenize(doc.text)
+        with contextlib.suppress(AttributeError):  # a Document with __slots__: tokenize again next time
+            object.__setattr__(doc, "_lmcoop_tokens", cached)
+    return cached
 
 
 def is_possessive(token: Token) -> bool:
@@ -81,6 +116,8 @@ class Vocabulary:
     countries: dict[tuple[str, ...], str]
     """Country names, aliases and demonyms as lower-case word tuples → English short name."""
     country_length: int
+    country_first_words: dict[str, int]
+    """First words of country names, lower case → the most words a name starting so has."""
     system_prefixes: tuple[tuple[str, ...], ...]
     honorific_words: frozenset[str]
     located_heads: frozenset[str]
@@ -90,7 +127,7 @@ class Vocabulary:
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(t.text.casefold() for t in tokenize(phrase) if t.word)
+    return tuple(bare(t.text).casefold() for t in tokenize(phrase) if t.word)
 
 
 def _build(rules: RuleSet) -> Vocabulary:
@@ -119,12 +156,20 @@ def _build(rules: RuleSet) -> Vocabulary:
         modifiers=frozenset(m.casefold() for m in people.position_modifiers),
         countries=countries,
         country_length=max((len(k) for k in countries), default=1),
+        country_first_words=_first_words(countries),
         system_prefixes=tuple(sorted((_words(p) for p in org.system_prefixes if _words(p)), key=len, reverse=True)),
         honorific_words=honorific_words,
         located_heads=frozenset(org.located_heads),
         source_labels=tuple(org.source_labels),
         function_words=frozenset(org.function_words),
     )
+
+
+def _first_words(countries: dict[tuple[str, ...], str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in countries:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
@@ -143,6 +188,13 @@ def country_at(tokens: list[Token], index: int, vocab: Vocabulary, limit: int | 
     first = tokens[index]
     if not first.word or not first.cap or "-" in first.text or "–" in first.text:
         return None
+    head = bare(first.text).casefold().rstrip(".")
+    longest = vocab.country_first_words.get(head)
+    if longest is None:
+        return None
+    if longest == 1:
+        name = vocab.countries.get((head,))
+        return (name, 1) if name is not None else None
     best: tuple[str, int] | None = None
     key: list[str] = []
     for offset in range(vocab.country_length):

@@ -19,7 +19,17 @@ import regex
 from ..document import Document
 from ..models import Organization, Span
 from ..rules import RuleSet
-from .names import Token, Vocabulary, bare, country_at, is_possessive, schwartz_hearst, tokenize, vocabulary
+from .names import (
+    Token,
+    Vocabulary,
+    bare,
+    country_at,
+    document_tokens,
+    is_possessive,
+    schwartz_hearst,
+    tokenize,
+    vocabulary,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -29,6 +39,10 @@ __all__ = ["extract", "find_organizations"]
 _PAREN = regex.compile(r"\(([^()\n]{1,40})\)")
 _SLOT_BEFORE = frozenset({"of", "by", "with", "between", "the", "and", "from", "to", "at", "under"})
 _MAX_CHUNK = 40
+_SHORT_CUT = regex.compile(r"[;,]")
+_DASH = regex.compile(r"[-–]")
+_KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S")
 
 
 @dataclass
@@ -44,22 +58,120 @@ class _Candidate:
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
     """Fill `found.organizations`."""
-    return replace(found, organizations=find_organizations(doc.text, rules))
+    return replace(found, organizations=find_organizations(doc.text, rules, document_tokens(doc)))
 
 
-def find_organizations(text: str, rules: RuleSet) -> tuple[Organization, ...]:
+def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = None) -> tuple[Organization, ...]:
     """The organizations named in `text`, in order of first mention."""
     vocab = vocabulary(rules)
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     acronyms = _acronym_candidates(text)
     candidates: list[_Candidate] = []
+    company = rules.compiled(_company_pattern)
+    company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
     for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
-        candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
+        if any(_is_head(tokens[t], vocab) for t in chunk):
+            candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
+        elif text.startswith(company_starts, tokens[chunk[-1]].end) or (
+            len(chunk) > 1 and text.startswith(company_starts, tokens[chunk[-2]].end)
+        ):
+            suffix = company.match(text, tokens[chunk[-1]].end)
+            if suffix is None and len(chunk) > 1:
+                suffix = company.match(text, tokens[chunk[-2]].end)
+                chunk = chunk[:-1]
+            if suffix is not None:
+                made = _company(tokens, chunk, suffix.end(), vocab)
+                if made is not None:
+                    candidates.append(made)
     candidates.extend(_system_bodies(tokens, vocab))
+    candidates.extend(_credits(text, rules, vocab))
+    _located(text, tokens, candidates, vocab)
     _pair_acronyms(text, tokens, candidates, vocab)
     _standalone_acronyms(text, tokens, candidates, vocab)
     _comma_parents(text, candidates, vocab)
-    return _records(text, candidates)
+    return _records(text, candidates, tokens)
+
+
+_CAP_RUN = r"\p{Lu}[\p{L}\p{N}&-]{0,30}(?:[ \t]\p{Lu}[\p{L}\p{N}&-]{0,30}){0,5}"
+
+
+def _credit_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
+    """Where news pages credit a publisher or agency: "Source: X", "(X) --", "/X/ --", "© X", "… . (X)"."""
+    ordered = sorted(rules.organizations.source_labels, key=len, reverse=True)
+    by_labels = "|".join(regex.escape(label) for label in ordered if label.endswith(" by"))
+    labels = "|".join(regex.escape(label) for label in ordered if not label.endswith(" by"))
+    dash = r"[ \t]*(?:--|–|—)"
+    # "Source: X" needs its colon; "Developed by X" does not
+    label = rf"(?:(?:{labels})[ \t]*[:：]|(?:{by_labels})[ \t])" if by_labels else rf"(?:{labels})[ \t]*[:：]"
+    return (
+        regex.compile(rf"(?:^|(?<=[\s\[(])){label}[ \t]*(?P<name>{_CAP_RUN})", regex.MULTILINE),
+        regex.compile(rf"\((?P<name>{_CAP_RUN})\){dash}"),
+        regex.compile(rf"/(?P<name>\p{{Lu}}[\p{{L}}]{{2,30}})/{dash}"),
+        regex.compile(rf"©[ \t]*(?P<name>{_CAP_RUN})"),
+        regex.compile(rf"(?<=[.!?][ \t]{{0,3}})\((?P<name>{_CAP_RUN})\)[ \t]*(?=\n|$)"),
+    )
+
+
+def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
+    """Publishers and agencies named in credits and datelines ("(Xinhua) --", "Source: …")."""
+    out: list[_Candidate] = []
+    for pattern in rules.compiled(_credit_patterns):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            words = tokenize(text[start:end])
+            while words and (words[-1].text in vocab.function_words or not words[-1].cap):
+                words.pop()
+            if not words:
+                continue
+            end = start + words[-1].end
+            if words[0].text in ("The",) and len(words) == 1:
+                continue
+            if country_at(words, 0, vocab) is not None and len(words) == 1:
+                continue
+            if any(w.text.casefold() in vocab.position_words for w in words):
+                continue
+            out.append(_Candidate(start, end))
+    return out
+
+
+def _company_pattern(rules: RuleSet) -> regex.Pattern[str]:
+    """A company ending right after a name: " Co., Ltd.", " Inc."."""
+    endings = sorted(rules.organizations.company_suffixes, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(e).replace("\\ ", " ").replace(" ", "[ \t]?") for e in endings)
+    return regex.compile(rf"[ \t]{{1,2}}(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+
+
+def _company(tokens: list[Token], chunk: list[int], end: int, vocab: Vocabulary) -> _Candidate | None:
+    """ "Puyu Technology Development" + " Co., Ltd.": the capitalized words after the last "of"/title."""
+    start = len(chunk)
+    while start > 0:
+        token = tokens[chunk[start - 1]]
+        low = token.text.casefold()
+        if not token.cap or low in vocab.position_words or token.text in vocab.function_words:
+            break
+        if country_at(tokens, chunk[start - 1], vocab) is not None and start - 1 == 0 and len(chunk) > 1:
+            break
+        start -= 1
+    if start == len(chunk):
+        return None
+    return _Candidate(tokens[chunk[start]].start, end)
+
+
+def _located(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+    """ "Cambodian Embassy" + " in China": a mission's name includes where it is."""
+    import bisect
+
+    starts = [t.start for t in tokens]
+    for c in candidates:
+        last_word = bare(text[c.start : c.end].rsplit(" ", 1)[-1])
+        if last_word not in vocab.located_heads:
+            continue
+        index = bisect.bisect_left(starts, c.end)
+        if index + 1 < len(tokens) and tokens[index].text == "in" and tokens[index].start - c.end == 1:
+            found = country_at(tokens, index + 1, vocab)
+            if found is not None:
+                c.end = tokens[index + found[1]].end
 
 
 # --- chunks -------------------------------------------------------------------------------------
@@ -72,12 +184,10 @@ def _is_head(token: Token, vocab: Vocabulary) -> bool:
 def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
     """Runs of capitalized tokens joined by connectors; a "(ACR)" before "of" is stepped over."""
     chunks: list[list[int]] = []
-    i = 0
     n = len(tokens)
-    while i < n:
-        token = tokens[i]
-        if not (token.word and token.cap):
-            i += 1
+    done = -1
+    for i in [k for k, t in enumerate(tokens) if t.cap and t.word]:
+        if i <= done:
             continue
         chunk = [i]
         j = i
@@ -115,7 +225,7 @@ def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
                         continue
             break
         chunks.append(chunk)
-        i = j + 1
+        done = j
     return chunks
 
 
@@ -176,6 +286,8 @@ def _before_of(tokens: list[Token], chunk: list[int]) -> list[int]:
 
 def _ends_with_complement(tokens: list[Token], chunk: list[int], vocab: Vocabulary) -> bool:
     """The chunk ends "Head of X" with no head noun in X (an open list may follow)."""
+    if len(chunk) < 3:
+        return False
     for position in range(len(chunk) - 1, 0, -1):
         token = tokens[chunk[position]]
         if token.text == "of":
@@ -255,6 +367,15 @@ def _parse_chunk(
             previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
             previous = None
             continue
+        if index > 0 and previous is not None and not previous.complemented and _plain(tokens, segment):
+            complement, listed = _split_listed(tokens, segment, vocab)
+            if listed is not None and not any(_is_head(tokens[t], vocab) for t in complement):
+                previous.end = tokens[complement[-1]].end
+                previous.complemented = True
+                previous.bare = False
+                out.append(listed)
+                previous = listed
+                continue
         pre, post = _split_for_on(tokens, segment)
         while post and all(_core(tokens, p, vocab) is None for p in _pieces(tokens, pre, vocab)):
             rest = [t for t in post[1:] if tokens[t].text != "the"] if len(post) > 1 else []
@@ -281,10 +402,22 @@ def _parse_chunk(
                 previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
                 previous = None
                 continue
+            if any(
+                tuple(t.text.casefold() for t in tokens[segment[0] : segment[0] + len(p)]) == p
+                for p in vocab.system_prefixes
+            ):
+                # "… Division of UN Environment": a system body is a parent, not a complement
+                previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[-1]].end)
+                previous = None
+                continue
             if not previous.complemented and not is_possessive(tokens[segment[-1]]) and _plain(tokens, segment):
-                previous.end = tokens[segment[-1]].end
+                complement, listed = _split_listed(tokens, segment, vocab)
+                previous.end = tokens[complement[-1]].end
                 previous.complemented = True
                 previous.bare = False
+                if listed is not None:
+                    out.append(listed)
+                    previous = listed
                 continue
             previous = None
             continue
@@ -300,6 +433,20 @@ def _parse_chunk(
         out.extend(real)
         previous = made[-1] if made and made[-1].start >= 0 else None
     return [c for c in out if not c.bare]
+
+
+def _split_listed(tokens: list[Token], segment: list[int], vocab: Vocabulary) -> tuple[list[int], _Candidate | None]:
+    """ "Environmental Sciences and Peking University": the complement, and the body listed after "and"."""
+    for position in range(1, len(segment) - 1):
+        if tokens[segment[position]].text in ("and", "&"):
+            rest = segment[position + 1 :]
+            core = _core(tokens, rest, vocab)
+            # "… of Environmental Sciences and Peking University": a finished field name (a plural) before
+            # "and" lists a second body; "… of National Development and Reform Commission" is one name
+            closed = tokens[segment[position - 1]].text.endswith("s")
+            if core is not None and core[0] != core[1] and closed:
+                return segment[:position], _Candidate(tokens[core[0]].start, tokens[core[1]].end)
+    return segment, None
 
 
 def _plain(tokens: list[Token], segment: list[int]) -> bool:
@@ -371,7 +518,7 @@ def _core(tokens: list[Token], piece: list[int], vocab: Vocabulary) -> tuple[int
 
 
 def _short_form(inside: str) -> str | None:
-    short = regex.split(r"[;,]", inside, maxsplit=1)[0].strip()
+    short = _SHORT_CUT.split(inside, maxsplit=1)[0].strip()
     words = short.split()
     if not short or len(words) > 3 or len(short) > 20 or not short[0].isalnum():
         return None
@@ -532,11 +679,13 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
     """Names that start with a system prefix ("UN Environment", "United Nations Development Program", "the UN")."""
     out: list[_Candidate] = []
     n = len(tokens)
-    i = 0
-    while i < n:
+    first_words = frozenset(p[0] for p in vocab.system_prefixes)
+    done = -1
+    for i in [k for k, t in enumerate(tokens) if t.cap and t.text.casefold() in first_words]:
+        if i <= done:
+            continue
         token = tokens[i]
-        if not token.cap or (i > 0 and tokens[i - 1].cap and not tokens[i].newline_before and tokens[i - 1].word):
-            i += 1
+        if i > 0 and tokens[i - 1].cap and not tokens[i].newline_before and tokens[i - 1].word:
             continue
         matched = 0
         for prefix in vocab.system_prefixes:
@@ -545,7 +694,6 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
                 matched = len(prefix)
                 break
         if not matched:
-            i += 1
             continue
         end = i + matched - 1
         j = end + 1
@@ -559,16 +707,18 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
             if low in vocab.modifiers and j + 1 < n and tokens[j + 1].text.casefold() in vocab.position_words:
                 break
             if bare(nxt.text) in vocab.not_organization:
-                end = i + matched - 1
+                end = -1
                 break
             end = j
             if is_possessive(nxt):
                 break
             j += 1
+        if end < 0:
+            continue
         last = tokens[end]
         stop = last.end - (2 if is_possessive(last) else 0)
         out.append(_Candidate(token.start, stop))
-        i = end + 1
+        done = end
     return out
 
 
@@ -578,9 +728,10 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
     known_names = {text[c.start : c.end] for c in candidates}
     defined = _acronym_candidates(text)
     counts: dict[str, list[int]] = {}
-    for index, token in enumerate(tokens):
+    for index in [k for k, t in enumerate(tokens) if t.upper]:
+        token = tokens[index]
         word = bare(token.text)
-        if not token.upper or not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
+        if not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
             continue
         if word in vocab.not_acronyms or word.casefold() in vocab.honorific_words:
             continue
@@ -588,9 +739,18 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         if prev is not None and prev.word and prev.cap and not token.newline_before:
             continue
-        if nxt is not None and nxt.word and nxt.cap and not nxt.newline_before and not is_possessive(token):
+        if (
+            nxt is not None
+            and nxt.word
+            and nxt.cap
+            and not nxt.newline_before
+            and not is_possessive(token)
+            and nxt.text.casefold() not in vocab.position_words
+            and nxt.text.casefold() not in vocab.modifiers
+        ):
             continue
         counts.setdefault(word, []).append(index)
+    initials: dict[str, _Candidate] | None = None
     for word, places in counts.items():
         if word in known or word in known_names:
             continue
@@ -601,7 +761,11 @@ def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candi
         slot = any(index > 0 and tokens[index - 1].text.casefold() in _SLOT_BEFORE for index in places)
         if len(places) < 2 and not slot:
             continue
-        owner = _initials_owner(text, candidates, word)
+        if initials is None:
+            initials = _initials(text, candidates)
+        owner = initials.get(word)
+        if owner is not None and owner.acronym is not None:
+            owner = None
         if owner is not None:
             owner.acronym = word
             continue
@@ -613,16 +777,17 @@ def _variant(defined: str, word: str) -> bool:
     """ "TEMM" next to a defined "TEMM24"; "RKSI" inside a defined "ADB-RKSI"."""
     if defined.startswith(word) and defined[len(word) :].isdigit():
         return True
-    return word in regex.split(r"[-–]", defined)[1:]
+    return word in _DASH.split(defined)[1:]
 
 
-def _initials_owner(text: str, candidates: list[_Candidate], word: str) -> _Candidate | None:
+def _initials(text: str, candidates: list[_Candidate]) -> dict[str, _Candidate]:
+    """Each body without an acronym by the initials of its capitalized words ("ADB" → Asian Development Bank)."""
+    out: dict[str, _Candidate] = {}
     for c in candidates:
         if c.acronym is None:
             initials = "".join(w[0] for w in text[c.start : c.end].split() if w[:1].isupper())
-            if initials == word:
-                return c
-    return None
+            out.setdefault(initials, c)
+    return out
 
 
 def _comma_parents(text: str, candidates: list[_Candidate], vocab: Vocabulary) -> None:
@@ -646,19 +811,21 @@ def _comma_parents(text: str, candidates: list[_Candidate], vocab: Vocabulary) -
 
 
 def _key(name: str) -> str:
-    words = regex.findall(r"[\p{L}\p{N}]+", name.casefold())
+    words = _KEY_WORD.findall(name.casefold())
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 
 
-def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...]:
+def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tuple[Organization, ...]:
     groups: dict[str, list[_Candidate]] = {}
     order: list[str] = []
     acronym_key: dict[str, str] = {}
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if c.start < 0 or c.end <= c.start:
             continue
+        if text.endswith(("'s", "’s"), c.start, c.end):
+            c.end -= 2
         name = text[c.start : c.end].strip()
         if not name:
             continue
@@ -694,7 +861,7 @@ def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...
         acronym = acronyms[key]
         if acronym:
             surfaces.setdefault(acronym, key)
-    mentions = _mentions(text, surfaces)
+    mentions = _mentions(text, surfaces, tokens)
     records: list[tuple[int, Organization]] = []
     for key in order:
         group = groups[key]
@@ -716,7 +883,7 @@ def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...
                     name=name,
                     acronym=acronyms[key],
                     parent=parent_name if parent_name != name else None,
-                    mentions=tuple(Span(text=text[s:e], start=s, end=e) for s, e in spans),
+                    mentions=tuple(Span.model_construct(text=text[s:e], start=s, end=e) for s, e in spans),
                 ),
             )
         )
@@ -724,16 +891,30 @@ def _records(text: str, candidates: list[_Candidate]) -> tuple[Organization, ...
     return tuple(r for _, r in records)
 
 
-def _mentions(text: str, surfaces: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
-    """Every occurrence of every name or acronym, longest first at each place, as (start, end) per key."""
-    if not surfaces:
-        return {}
-    alternatives = sorted(surfaces, key=len, reverse=True)
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in alternatives) + r")(?![\p{L}\p{N}])"
-    )
+def _mentions(text: str, surfaces: dict[str, str], tokens: list[Token]) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of every name or acronym, longest first at each place, as (start, end) per key.
+
+    Names start at a token, so only tokens that begin some name are tried (no scan per name).
+    """
+    by_first: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        first = _FIRST_WORD.match(surface)
+        if first is not None:
+            by_first.setdefault(first.group(), []).append(surface)
     out: dict[str, list[tuple[int, int]]] = {}
-    for match in pattern.finditer(text):
-        key = surfaces[match.group()]
-        out.setdefault(key, []).append(match.span())
+    done = 0
+    n = len(text)
+    starting = [t for t in tokens if t.cap and (t.text in by_first or bare(t.text) in by_first)]
+    for token in starting:
+        if token.start < done:
+            continue
+        options = by_first.get(token.text) or by_first.get(bare(token.text))
+        if not options:
+            continue
+        for surface in options:
+            end = token.start + len(surface)
+            if text.startswith(surface, token.start) and (end >= n or not text[end].isalnum()):
+                out.setdefault(surfaces[surface], []).append((token.start, end))
+                done = end
+                break
     return out

@@ -21,7 +21,7 @@ import regex
 from ..document import Document
 from ..models import Organization, Person, Role, Span
 from ..rules import RuleSet
-from .names import Token, Vocabulary, country_at, is_possessive, tokenize, vocabulary
+from .names import Token, Vocabulary, bare, country_at, document_tokens, is_possessive, tokenize, vocabulary
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_people"]
 
 _MAX_NAME = 4
+_LEADS = regex.compile(r"\b(?:led|leads|leading|headed|heads|heading)\b")
+_APPOSITIVE_WORDS = frozenset({"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as"})
+
 _PHRASE_LIMIT = 24
 
 
@@ -58,12 +61,14 @@ def _build(rules: RuleSet) -> _Patterns:
     cues = "|".join(regex.escape(c) for c in sorted(people.mentioned_cues, key=len, reverse=True))
     cue_before = regex.compile(rf"(?:{cues})[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE)
     list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))
-    list_cue = regex.compile(rf"(?:{list_cues})[ \t,:]*$", regex.IGNORECASE)
+    list_cue = regex.compile(rf"\b(?:{list_cues})[ \t,:]*", regex.IGNORECASE)
     groups = "|".join(regex.escape(g) for g in sorted(people.group_words, key=len, reverse=True))
     group = regex.compile(
         rf"(?<![\p{{L}}-])([\p{{Lu}}][\p{{L}}]{{1,20}}(?:[ \t][\p{{Lu}}][\p{{L}}]{{1,20}})?)[ \t]+(?:{groups})\b"
     )
-    calendar = frozenset(k.casefold() for k in (*rules.dates.months, *rules.dates.weekdays))
+    calendar = frozenset(
+        k.casefold() for k in (*rules.dates.months, *rules.dates.weekdays) if len(k) > 3 and k.casefold() != "may"
+    )
     return _Patterns(
         honorific,
         byline,
@@ -108,13 +113,14 @@ def find_people(
     vocab = vocabulary(rules)
     patterns = rules.compiled(_build)
     document = doc if doc is not None else Document(text)
-    tokens = tokenize(text)
+    tokens = document_tokens(document)
     starts = [t.start for t in tokens]
     org_index = _OrgIndex(text, organizations, tokens, vocab)
     context = _Context(text, tokens, starts, vocab, patterns, org_index, rules, document)
     mentions = context.anchored_mentions()
     people = _group(text, tokens, mentions)
     _later_mentions(context, people)
+    _title_mentions(context, people)
     return _records(context, people)
 
 
@@ -143,6 +149,14 @@ class _OrgIndex:
             return self.spans[index]
         return None
 
+    def covers(self, start: int, end: int) -> bool:
+        """Is text[start:end] inside an organization's mention?"""
+        index = bisect.bisect_right(self.starts, start) - 1
+        for back in range(index, max(-1, index - 8), -1):
+            if self.spans[back][0] <= start and self.spans[back][1] >= end:
+                return True
+        return False
+
     def all_in(self, start: int, end: int) -> list[tuple[int, int, Organization]]:
         index = bisect.bisect_left(self.starts, start)
         out = []
@@ -153,16 +167,16 @@ class _OrgIndex:
 
     def written(self, span: tuple[int, int, Organization]) -> str:
         start, end, org = span
-        surface = self.text[start:end]
-        return surface if surface == org.acronym else org.name
+        del start, end
+        return org.name
 
 
 def _org_country(text: str, org: Organization, tokens: list[Token], starts: list[int], vocab: Vocabulary) -> str | None:
     """The country an organization belongs to, when its name or the words around its first mention say so."""
-    name_tokens = tokenize(org.name)
-    for index, _token in enumerate(name_tokens):
+    name_tokens = [t for t in tokenize(org.name) if t.word]
+    for index in range(len(name_tokens)):
         found = country_at(name_tokens, index, vocab)
-        if found is not None:
+        if found is not None and (index == 0 or index + found[1] == len(name_tokens)):
             return found[0]
     first = org.mentions[0] if org.mentions else org
     for mention in org.mentions or (org,):
@@ -192,7 +206,10 @@ def _org_country(text: str, org: Organization, tokens: list[Token], starts: list
                 step += 1
             found = country_at(tokens, step, vocab)
             if found is not None:
-                return found[0]
+                following = step + found[1]
+                listed = following < len(tokens) and tokens[following].text in ("and", "&")
+                if not (word == "," and listed):
+                    return found[0]
     return None
 
 
@@ -218,6 +235,18 @@ class _Context:
         self.orgs = orgs
         self.rules = rules
         self.doc = doc
+        self._name_words: list[bool | None] = [None] * len(tokens)
+        self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
+        self.country_cover: set[int] = set()
+        first_words = vocab.country_first_words
+        for i in self.cap_indices:
+            if tokens[i].text.casefold() not in first_words and bare(tokens[i].text).casefold() not in first_words:
+                continue
+            found = country_at(tokens, i, vocab)
+            if found is not None:
+                self.country_cover.update(range(i, i + found[1]))
+        self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
+        self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
         self.org_words = frozenset(
             w for org in orgs.by_acronym.values() for w in ((org.acronym,) if org.acronym else ())
         )
@@ -225,7 +254,13 @@ class _Context:
     # --- words ---------------------------------------------------------------------------------
 
     def name_word(self, index: int) -> bool:
-        """Can this token be part of a person's name?"""
+        """Can this token be part of a person's name? (memoized per token)"""
+        known = self._name_words[index]
+        if known is None:
+            known = self._name_words[index] = self._is_name_word(index)
+        return known
+
+    def _is_name_word(self, index: int) -> bool:
         token = self.tokens[index]
         if not token.word or not token.cap or is_possessive(token):
             return False
@@ -238,9 +273,11 @@ class _Context:
             return False
         if text in vocab.function_words or low in self.patterns.calendar or text in self.org_words:
             return False
+        if text in vocab.not_organization or low in self.system_words:
+            return False
         if any(c.isdigit() for c in text):
             return False
-        if country_at(self.tokens, index, vocab) is not None:
+        if index in self.country_cover:
             return False
         return not (token.upper and len(text) > 1 and text in self.orgs.by_acronym)
 
@@ -254,6 +291,8 @@ class _Context:
             if j > index and (token.newline_before or token.start - self.tokens[j - 1].end > 1):
                 break
             if not self.name_word(j):
+                if j > index and is_possessive(token) and self._possessive_name_word(j):
+                    last = j  # "President Xi Jinping’s visit"
                 break
             last = j
             count += 1
@@ -262,6 +301,41 @@ class _Context:
                 continue
             j += 1
         return last
+
+    def _headline(self, offset: int) -> bool:
+        """Is the line at `offset` written in Title Case (most of its words capitalized)?"""
+        start, end = self.doc.line_at(offset)
+        first = bisect.bisect_left(self.starts, start)
+        words = 0
+        capitalized = 0
+        for token in self.tokens[first : bisect.bisect_left(self.starts, end)]:
+            if token.text in (",", ";", "(") or words > 14:
+                return False  # a sentence with a list or an aside, not a headline
+            if token.word and token.text not in self.vocab.connectors and not token.text[0].isdigit():
+                words += 1
+                capitalized += token.cap
+        return words >= 4 and capitalized >= 0.8 * words
+
+    def _possessive_name_word(self, index: int) -> bool:
+        """A name word with "'s" after it: judged on the word alone."""
+        token = self.tokens[index]
+        word = bare(token.text)
+        low = word.casefold()
+        vocab = self.vocab
+        return not (
+            word in vocab.heads
+            or low in vocab.position_words
+            or low in vocab.portfolio
+            or word in vocab.function_words
+            or word in vocab.not_organization
+            or (low,) in vocab.countries
+            or word in self.orgs.by_acronym
+        )
+
+    def end_of(self, last: int) -> int:
+        """Where a name ending at token `last` ends (before a possessive "'s")."""
+        token = self.tokens[last]
+        return token.end - 2 if is_possessive(token) else token.end
 
     def _initial_with_dot(self, j: int) -> bool:
         """ "A. Wheeler": a one-letter word, a dot, one space, then the name goes on."""
@@ -288,20 +362,22 @@ class _Context:
         found: dict[int, _Mention] = {}
         self._honorific_mentions(found)
         self._byline_mentions(found)
+        done = -1
         tokens = self.tokens
-        index = 0
-        while index < len(tokens):
+        n = len(tokens)
+        for index in self.cap_indices:
+            if index <= done or index + 1 >= n or not (tokens[index + 1].cap or tokens[index + 1].text == "."):
+                continue
             if index in found or not self.name_word(index) or not self.starts_name(index):
-                index += 1
                 continue
             last = self.run_at(index)
             if last < index or not self.is_name(index, last):
-                index = max(last, index) + 1
+                done = max(last, index)
                 continue
             mention = self._mention(index, last, None)
             if mention is not None:
                 found[index] = mention
-            index = last + 1
+            done = last
         self._list_mentions(found)
         return sorted(found.values(), key=lambda m: m.start)
 
@@ -342,10 +418,9 @@ class _Context:
                 if last < index or not self.is_name(index, last):
                     break
                 token = self.tokens[index]
-                position = label if label.casefold() in self.vocab.position_words else None
-                found[index] = _Mention(
-                    token.start, self.tokens[last].end, index, last, position=position, mentioned=True
-                )
+                label_words = label.casefold().split()
+                position = label if label_words and label_words[-1] in self.vocab.position_words else None
+                found[index] = _Mention(token.start, self.end_of(last), index, last, position=position, mentioned=True)
                 nxt = last + 1
                 if (
                     nxt + 1 < len(self.tokens)
@@ -357,33 +432,71 @@ class _Context:
                 break
 
     def _list_mentions(self, found: dict[int, _Mention]) -> None:
+        """Names after a list cue ("including A, B, and C"), each one following the last."""
         tokens = self.tokens
-        for index, token in enumerate(tokens):
-            if index in found or not self.name_word(index) or not self.starts_name(index):
+        listed_last: set[int] = set()
+        title: tuple[str | None, str | None] = (None, None)
+        if not self.list_cue_ends:
+            return
+        for index in self.cap_indices:
+            token = tokens[index]
+            opens = token.start in self.list_cue_ends
+            if not opens and not (listed_last and self._after_listed(index, listed_last)):
                 continue
-            before = self.text[max(0, token.start - 24) : token.start]
-            if not self.patterns.list_cue.search(before) and not self._after_listed_person(index, found):
+            if index in found or not self.name_word(index) or not self.starts_name(index):
                 continue
             last = self.run_at(index)
             if last >= index and self.is_name(index, last):
-                found[index] = _Mention(token.start, tokens[last].end, index, last)
+                if opens:
+                    title = self._list_title(index)
+                found[index] = _Mention(
+                    token.start, self.end_of(last), index, last, position=title[0], organization=title[1]
+                )
+                listed_last.add(last)
 
-    def _after_listed_person(self, index: int, found: dict[int, _Mention]) -> bool:
-        """ ", and Name" right after a listed person with no title of its own."""
+    def _list_title(self, index: int) -> tuple[str | None, str | None]:
+        """ "Research professors from RCEES, including …": the plural title (made singular) and its body."""
+        tokens = self.tokens
+        j = index - 1
+        while j >= 0 and index - j < 5 and not (tokens[j].word and tokens[j].cap):
+            j -= 1
+        for k in range(j, max(-1, j - 12), -1):
+            if tokens[k].text in (".", ";", "!", "?") or tokens[k + 1].newline_before:
+                break
+            low = tokens[k].text.casefold()
+            if tokens[k].word and low.endswith("s") and low[:-1] in self.vocab.position_words:
+                begin = k
+                while (
+                    begin > 0 and tokens[begin - 1].word and tokens[begin - 1].text.casefold() in self.vocab.modifiers
+                ):
+                    begin -= 1
+                org = self.orgs.first_in(tokens[k].end, tokens[index].start)
+                position = self.text[tokens[begin].start : tokens[k].end - 1]
+                return position, (org[2].name if org is not None else None)
+        return None, None
+
+    def _after_listed(self, index: int, listed_last: set[int]) -> bool:
+        """A name right after ", and" that follows a name taken from the same list."""
         back = index - 1
-        while back >= 0 and self.tokens[back].text in (",", "and"):
+        while back >= 0 and index - back <= 3 and self.tokens[back].text in (",", "and"):
             back -= 1
-        if back == index - 1 or back < 0:
-            return False
-        for mention in found.values():
-            if mention.last == back and mention.position is None and not mention.honorific:
-                before = self.text[max(0, self.tokens[mention.first].start - 24) : self.tokens[mention.first].start]
-                return bool(self.patterns.list_cue.search(before)) or self._after_listed_person(mention.first, found)
-        return False
+        return back != index - 1 and back in listed_last
 
     def _mention(self, first: int, last: int, honorific: str | None) -> _Mention | None:
         tokens = self.tokens
-        mention = _Mention(tokens[first].start, tokens[last].end, first, last, honorific=honorific)
+        if honorific is None and first > 0 and tokens[first - 1].text in ("the", "The"):
+            return None
+        if self.orgs.covers(tokens[first].start, tokens[last].end):
+            return None
+        if (
+            last + 1 < len(tokens)
+            and tokens[last + 1].cap
+            and (tokens[last + 1].text in self.vocab.heads or tokens[last + 1].text in self.vocab.not_organization)
+        ):
+            return None
+        mention = _Mention(tokens[first].start, self.end_of(last), first, last, honorific=honorific)
+        # "President X's upcoming visit": named as the owner of something, not as someone present
+        mention.mentioned = is_possessive(tokens[last])
         after = self._after(last, mention)
         before_start = first
         if honorific is not None:
@@ -394,6 +507,11 @@ class _Context:
         before = self._before(before_start, mention, allow_comma=not after)
         if not (after or before or honorific):
             return None
+        if before and not (after or honorific) and self._headline(tokens[first].start):
+            # "Director General Visits Lab": in a title-case line a title proves nothing
+            return None
+        if not after and last + 2 < len(tokens) and tokens[last + 1].text == "of":
+            self._of_after(last + 2, mention)
         self._role(mention)
         return mention
 
@@ -409,8 +527,39 @@ class _Context:
             return False
         opener = tokens[index].text
         index += 1
+        if index >= len(tokens) or tokens[index].text in ("and", "or"):
+            return False
         phrase_end = self._phrase_end(index, opener)
+        if tokens[index].text.casefold() == "then":
+            # "X, then Premier of …": a title held in the past, not at this event
+            mention.mentioned = True
+        for j in range(index, phrase_end):
+            if self.name_word(j) and self.starts_name(j) and self.is_name(j, self.run_at(j)):
+                run_end = self.run_at(j)
+                followed_by_head = run_end + 1 < len(tokens) and tokens[run_end + 1].text in self.vocab.heads
+                inside = self.orgs.covers(tokens[j].start, tokens[run_end].end)
+                if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head and not inside:
+                    return False
         return self._read_title(index, phrase_end, mention, appositive=True)
+
+    def _of_after(self, index: int, mention: _Mention) -> None:
+        """ "Minister Huang Runqiu of the Ministry of …": the body (and its country) after the name."""
+        end = self._phrase_end(index, ",")
+        if end <= index:
+            return
+        org = self.orgs.first_in(self.tokens[index].start, self.tokens[min(index + 2, end - 1)].end)
+        if org is None:
+            return
+        mention.organization = self.orgs.written(org)
+        country = self.orgs.countries.get(org[2].name)
+        after = bisect.bisect_left(self.starts, org[1])
+        if after + 1 < len(self.tokens) and self.tokens[after].text == "of":
+            step = after + 2 if self.tokens[after + 1].text == "the" else after + 1
+            found = country_at(self.tokens, step, self.vocab)
+            if found is not None:
+                country = found[0]
+        if country is not None:
+            mention.country = country
 
     def _phrase_end(self, index: int, opener: str) -> int:
         """Token index one past the appositive that starts at `index`."""
@@ -433,6 +582,14 @@ class _Context:
                 text in (";", ".", "!", "?", "“", '"', ":")
                 and depth == 0
                 and not (text == "." and j > 0 and len(tokens[j - 1].text) <= 3)
+            ) or (
+                text == "and"
+                and depth == 0
+                and j + 1 < limit
+                and (
+                    tokens[j + 1].text.casefold() in self.vocab.honorific_words
+                    or (self.name_word(j + 1) and self.is_name(j + 1, self.run_at(j + 1)))
+                )
             ):
                 break
             elif text == "," and depth == 0 and opener == "," and j + 1 < limit:
@@ -449,7 +606,7 @@ class _Context:
                     low not in self.vocab.connectors
                     and low not in self.vocab.position_words
                     and low not in self.vocab.modifiers
-                    and low not in ("in", "at", "to", "with", "a", "an")
+                    and low not in _APPOSITIVE_WORDS
                     and not self._lower_title(j)
                 ):
                     break
@@ -482,10 +639,16 @@ class _Context:
             return False
         # extend over following title words ("Director General", "Chief Executive Officer")
         stop = position_at
-        while stop + 1 < end and tokens[stop + 1].word and tokens[stop + 1].text.casefold() in vocab.position_words:
-            if tokens[stop + 1].start - tokens[stop].end > 1:
+        look = position_at + 1
+        while look < end and look - stop <= 3 and tokens[look].word and tokens[look].start - tokens[look - 1].end <= 1:
+            low = tokens[look].text.casefold()
+            if self.orgs.first_in(tokens[look].start, tokens[look].end) is not None:
                 break
-            stop += 1
+            if low in vocab.position_words:
+                stop = look
+            elif not (tokens[look].cap or low in vocab.modifiers):
+                break
+            look += 1
         begin = position_at
         while begin - 1 >= start:
             prev = tokens[begin - 1]
@@ -496,23 +659,37 @@ class _Context:
                 begin -= 1
                 continue
             break
-        while begin < position_at and tokens[begin].text.casefold() in ("the", "a", "an"):
+        while begin < position_at and tokens[begin].text.casefold() in _APPOSITIVE_WORDS:
             begin += 1
         if mention.position is None:
             mention.position = self.text[tokens[begin].start : tokens[stop].end]
         window_start = tokens[start].start
         window_end = tokens[end - 1].end if end > start else tokens[start].end
         if mention.organization is None:
-            org = self.orgs.first_in(tokens[stop].end, window_end)
+            org = self._org_right_before(begin, start)
+            if org is None:
+                org = self.orgs.first_in(tokens[stop].end, window_end)
             if org is None:
                 org = self.orgs.first_in(window_start, tokens[begin].start)
             if org is not None:
                 mention.organization = self.orgs.written(org)
             else:
                 mention.organization = self._ministry_of(begin, stop, end)
+                if mention.organization is not None and mention.country is None:
+                    mention.country = self.orgs.countries.get(mention.organization)
         if mention.country is None:
             mention.country = self._country_in(start, end)
         return True
+
+    def _org_right_before(self, begin: int, start: int) -> tuple[int, int, Organization] | None:
+        """ "UN Environment's chief representative", "MWR vice minister": the body just before the title."""
+        if begin - 1 < start:
+            return None
+        prev = self.tokens[begin - 1]
+        for span in self.orgs.all_in(max(0, prev.start - 120), prev.end):
+            if span[1] == prev.end or (is_possessive(prev) and span[1] == prev.end - 2):
+                return span
+        return None
 
     def _free_title_word(self, index: int) -> bool:
         """A capitalized word that may open a title in an appositive ("Senior Network Officer")."""
@@ -526,8 +703,6 @@ class _Context:
     def _ministry_of(self, begin: int, stop: int, end: int) -> str | None:
         """ "Minister of Water Resources" → the "Ministry of Water Resources" the text names elsewhere."""
         tokens = self.tokens
-        if tokens[stop].text.casefold() != "minister":
-            return None
         portfolio: list[str] = []
         j = stop + 1
         if j < end and tokens[j].text in ("of", "for"):
@@ -558,6 +733,10 @@ class _Context:
         while j < end:
             token = tokens[j]
             found = country_at(tokens, j, self.vocab, limit=end)
+            if found is not None and j > 0 and tokens[j - 1].cap and tokens[j - 1].word:
+                prev_low = tokens[j - 1].text.casefold()
+                if not (prev_low in self.vocab.position_words or prev_low in self.vocab.modifiers):
+                    found = None
             if found is not None:
                 prev = tokens[j - 1].text if j > 0 else ""
                 if prev == "the" and j > 1:
@@ -596,6 +775,10 @@ class _Context:
         """ "Vice Minister of … Zhao Yingmin": the title phrase right before the name."""
         tokens = self.tokens
         end = first
+        if end > 0 and (
+            tokens[end - 1].text == "and" or (end > 1 and tokens[end - 1].text == "," and tokens[end - 2].text == "and")
+        ):
+            return False
         if end > 0 and tokens[end - 1].text == "," and allow_comma:
             end -= 1
         elif end > 0 and tokens[end - 1].text == ",":
@@ -607,12 +790,23 @@ class _Context:
             if tokens[j + 1].newline_before:
                 break
             if not token.word:
-                if token.text in (",", "&", "-", "–") and j > 0 and tokens[j - 1].word:
+                after_comma = tokens[j + 1].text.casefold() if j + 1 < len(tokens) else ""
+                if (
+                    token.text in (",", "&", "-", "–")
+                    and j > 0
+                    and tokens[j - 1].word
+                    and after_comma not in self.vocab.position_words
+                    and after_comma not in self.vocab.modifiers
+                ):
                     j -= 1
                     count += 1
                     continue
                 break
             low = token.text.casefold()
+            if low == "and" and j + 1 < end:
+                following = tokens[j + 1].text.casefold()
+                if following in self.vocab.position_words or following in self.vocab.modifiers:
+                    break
             if (
                 not token.cap
                 and low not in ("of", "for", "and", "the", "to", "on", "&")
@@ -631,6 +825,19 @@ class _Context:
         if start >= end:
             return False
         if end != first and not any(tokens[k].text.casefold() in self.vocab.position_words for k in range(start, end)):
+            return False
+        if start > 0 and tokens[start - 1].text == "(" and start > 1:
+            # "Ministry of Environment (Minister Han …)": a head named beside its body
+            for span in self.orgs.all_in(max(0, tokens[start - 2].start - 200), tokens[start - 2].end):
+                if span[1] == tokens[start - 2].end:
+                    mention.organization = self.orgs.written(span)
+                    country = self.orgs.countries.get(span[2].name)
+                    if country is not None:
+                        mention.country = country
+            mention.mentioned = True
+        if start > 0 and tokens[start - 1].text == "the" and end == first:
+            return False
+        if mention.last + 1 < len(tokens) and tokens[mention.last + 1].text in self.vocab.heads:
             return False
         return self._read_title(start, end, mention, appositive=False)
 
@@ -653,21 +860,32 @@ class _Context:
 
     def delegation_country(self, offset: int) -> str | None:
         sentence_start, sentence_end = self.doc.sentence_at(offset)
+        # the clause: a semicolon ends one as well as a full stop
+        cut = self.text.rfind(";", sentence_start, offset)
+        sentence_start = cut + 1 if cut >= 0 else sentence_start
+        cut = self.text.find(";", offset, sentence_end)
+        sentence_end = cut if cut >= 0 else sentence_end
         sentence = self.text[sentence_start:sentence_end]
         best: tuple[int, str] | None = None
         for match in self.patterns.group.finditer(sentence):
             words = tokenize(match.group(1))
             found = country_at(words, 0, self.vocab)
+            if (found is None or found[1] != len(words)) and len(words) > 1:
+                words = words[-1:]
+                found = country_at(words, 0, self.vocab)
             if found is None or found[1] != len(words):
                 continue
-            distance = abs(sentence_start + match.start() - offset)
+            at = sentence_start + match.start()
+            if at > offset and not _LEADS.search(self.text, offset, at):
+                continue  # "X met with the Lao delegation": a group after the name only if X leads it
+            distance = abs(at - offset)
             if best is None or distance < best[0]:
                 best = (distance, found[0])
         return best[1] if best else None
 
 
 def _key(tokens: list[Token], first: int, last: int) -> frozenset[str]:
-    return frozenset(t.text.casefold() for t in tokens[first : last + 1] if t.word)
+    return frozenset(bare(t.text).casefold() for t in tokens[first : last + 1] if t.word)
 
 
 def _group(text: str, tokens: list[Token], mentions: list[_Mention]) -> list[_Person]:
@@ -702,14 +920,16 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
         for word in person.words:
             if len(word) >= 2:
                 word_owner.setdefault(word, []).append(person)
-    index = 0
-    while index < len(tokens):
-        if index in taken or not tokens[index].cap or not context.name_word(index) or not context.starts_name(index):
-            index += 1
+    if not people:
+        return
+    done = -1
+    for index in context.cap_indices:
+        if index <= done or tokens[index].text.casefold() not in word_owner:
+            continue
+        if index in taken or not context.name_word(index) or not context.starts_name(index):
             continue
         last = context.run_at(index)
         if last < index:
-            index += 1
             continue
         key = _key(tokens, index, last)
         owner = full.get(key)
@@ -717,8 +937,34 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
             owners = word_owner.get(next(iter(key)), [])
             owner = _nearest(owners, tokens[index].start)
         if owner is not None:
-            owner.mentions.append(_Mention(tokens[index].start, tokens[last].end, index, last, anchored=False))
-        index = last + 1
+            owner.mentions.append(_Mention(tokens[index].start, context.end_of(last), index, last, anchored=False))
+        done = last
+
+
+def _title_mentions(context: _Context, people: list[_Person]) -> None:
+    """ "the Minister", "the Ambassador": a title after "the" names the last person before it who holds it."""
+    tokens = context.tokens
+    holders: dict[str, list[_Person]] = {}
+    for person in people:
+        position = next((m.position for m in person.mentions if m.position), None)
+        if position:
+            holders.setdefault(position.split()[-1].casefold(), []).append(person)
+    if not holders:
+        return
+    for index, token in enumerate(tokens):
+        if token.text not in ("the", "The") or index + 1 >= len(tokens):
+            continue
+        title = tokens[index + 1]
+        owners = holders.get(title.text.casefold())
+        if not owners:
+            continue
+        if index + 2 < len(tokens) and (
+            (tokens[index + 2].cap and tokens[index + 2].word) or tokens[index + 2].text in ("of", "for")
+        ):
+            continue
+        owner = _nearest(owners, title.start)
+        if owner is not None and all(m.start != title.start for m in owner.mentions):
+            owner.mentions.append(_Mention(title.start, title.end, index + 1, index + 1, anchored=False))
 
 
 def _nearest(owners: list[_Person], offset: int) -> _Person | None:
@@ -756,7 +1002,7 @@ def _records(context: _Context, people: list[_Person]) -> tuple[Person, ...]:
         for m in mentions:
             if (m.start, m.end) not in seen:
                 seen.add((m.start, m.end))
-                spans.append(Span(text=text[m.start : m.end], start=m.start, end=m.end))
+                spans.append(Span.model_construct(text=text[m.start : m.end], start=m.start, end=m.end))
         out.append(
             Person(
                 text=text[first.start : first.end],

@@ -1,0 +1,230 @@
+"""The main event: example tables per shape (our own sentences), dates from hand-built records, properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lmcoop
+from lmcoop.document import Document
+from lmcoop.extract import events
+from lmcoop.models import DateMention, Organization, Span
+from lmcoop.pipeline import Found
+from lmcoop.rules import RuleSet
+
+RULES = RuleSet.default()
+
+
+def event_of(text: str) -> lmcoop.Event | None:
+    return lmcoop.parse(text).event
+
+
+# --- kind: expected kind → texts (headline and first sentences) ----------------------------------------
+
+KIND_TABLE: dict[str, list[str]] = {
+    "signing_ceremony": [
+        "Zenda-Strel Laboratory Donation Signing Ceremony Held in Zenda\n\nThe ceremony took place on Monday.",
+        "Ruritania and Borduria have signed a memorandum of understanding on wetland protection.",
+        "The Lake Institute Signs a Memorandum of Understanding with the River Agency\n\nIt covers data.",
+    ],
+    "workshop": ["Workshop on Rural Water Technology Held in Strel\n\nExperts met for two days."],
+    "seminar": ["The Seminar on Formulating the Zenda River Action Plan was held on 14-15 June in Strel."],
+    "meeting": [
+        "Fifth Anniversary of the Zenda Environmental Centre Work Meeting Held in Strel\n\nIt was a success.",
+        "Officials of the two agencies met on Friday to draft an implementation plan for the basin.",
+    ],
+    "forum": ["Regional environmental forum commences in Strel\n\nMore than 300 delegates attended it."],
+    "conference": [
+        "On 19 October 2024, the Zenda Islands Cooperation and Dialogue Conference on Climate was held in Strel.",
+        "The International Symposium on Wetlands opened in Strel on Tuesday with 200 experts.",
+    ],
+    "training": ["The second international training course on adaptation is opened in Strel\n\nIt lasts two weeks."],
+    "dialogue": ["Ruritania and Borduria agree to deepen cooperation at ministerial dialogue\n\nThey met in Strel."],
+    "visit": ["Lake Agency Director Visits the River Institute\n\nOn March 17, a delegation visited the institute."],
+    "launch": ["The minister addressed yesterday's opening ceremony of the Zenda Environmental Week in Strel."],
+    "exhibition": ["The International Green Technology Exhibition was held in Strel from 3 to 5 May."],
+}
+
+
+@pytest.mark.parametrize(("kind", "text"), [(k, t) for k, ts in KIND_TABLE.items() for t in ts])
+def test_kind(kind: str, text: str) -> None:
+    event = event_of(text)
+    assert event is not None and event.kind == kind, text
+    assert event.trigger is not None and text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+NO_EVENT = [
+    "The Zenda basin is home to 60 million people. Its rivers feed the farms of four countries.",
+    "About the Centre\nThe Zenda Environmental Centre was established in 2017. It supports capacity building "
+    "in the basin countries.",
+    "Ruritania is a key contributor to green development, an official said on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(text: str) -> None:
+    assert event_of(text) is None
+
+
+# --- location: expected place → texts -----------------------------------------------------------------
+
+LOCATION_TABLE: dict[str | None, list[str]] = {
+    "Strel": [
+        "Workshop on Rural Water Technology Held in Strel\n\nExperts met for two days.",
+        "The seminar was held on 14-15 June in Strel, Borduria.",
+        "The forum will be held from Sept. 15 to 16 in Strel, capital of the province.",
+    ],
+    "Kep province": ["The training was held at a hotel in East Borduria's Kep province on April 28."],
+    "Sunrise Hotel": ["On 13 October 2022, the director presided over an inception workshop at Sunrise Hotel."],
+    None: [
+        "The workshop on water quality was successfully held online on Monday.",
+        "The workshop titled “Cleaner Coasts in Strel” was organised by the ministry.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("place", "text"), [(k, t) for k, ts in LOCATION_TABLE.items() for t in ts])
+def test_location(place: str | None, text: str) -> None:
+    event = event_of(text)
+    assert event is not None
+    assert event.location == place
+    if event.location_span is not None:
+        assert text[event.location_span.start : event.location_span.end] == event.location_span.text
+
+
+def test_a_country_is_not_the_location() -> None:
+    event = event_of("On 3 May, an EU delegation is visiting China to deepen bilateral relations.")
+    assert event is not None and event.kind == "visit"
+    assert event.location is None
+
+
+def test_visited_organization_is_the_location() -> None:
+    text = "On March 17, a delegation visited the River Research Institute (RRI) to promote cooperation."
+    s = text.index("River Research Institute")
+    org = Organization(
+        text="River Research Institute", start=s, end=s + 24, name="River Research Institute", acronym="RRI"
+    )
+    event = events.find_event(Document(text), RULES, Found(organizations=(org,)))
+    assert event is not None and event.location == "River Research Institute"
+
+
+# --- mode: expected mode → texts -----------------------------------------------------------------------
+
+MODE_TABLE: dict[str | None, list[str]] = {
+    "hybrid": [
+        'The workshop on water pollution was successfully held both "online and offline".',
+        "The opening ceremony of the dialogue was held offline and online.",
+        "With the introduction of the hybrid format, the meeting welcomed 40 delegates.",
+    ],
+    "online": ["The deputy director co-chaired an online video workshop on rural water."],
+    "offline": ["Second On-site Mission Conducted in the Zenda Basin\n\nThe team collected data."],
+    None: [
+        "The seminar on river basins was held in Strel on 5 May.",
+        "The seminar on hybrid rice varieties was held in Strel on 5 May.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("mode", "text"), [(k, t) for k, ts in MODE_TABLE.items() for t in ts])
+def test_mode(mode: str | None, text: str) -> None:
+    event = event_of(text)
+    assert event is not None and event.mode == mode
+
+
+# --- date: from the dates stage, with records built by hand --------------------------------------------
+
+
+def mention(text: str, surface: str, value: str | None) -> DateMention:
+    s = text.index(surface)
+    return DateMention(text=surface, start=s, end=s + len(surface), value=value)
+
+
+def find(
+    text: str, *dates: DateMention, published: DateMention | None = None, title: str | None = None
+) -> lmcoop.Event:
+    title_span = None
+    if title is not None:
+        s = text.index(title)
+        title_span = Span(text=title, start=s, end=s + len(title))
+    found = Found(dates=tuple(sorted(dates, key=lambda d: d.start)), published=published, title=title_span)
+    event = events.find_event(Document(text), RULES, found)
+    assert event is not None
+    return event
+
+
+def test_date_of_the_sentence_that_reports_it_nearest_the_trigger() -> None:
+    text = "STREL, 16 June 2016 – The Seminar on River Basins was held on 14-15 June in Strel."
+    dateline = mention(text, "16 June 2016", "2016-06-16")
+    event = find(text, dateline, mention(text, "14-15 June", "2016-06-14/2016-06-15"), published=dateline)
+    assert event.date == "2016-06-14/2016-06-15"
+
+
+def test_date_from_the_first_sentence_after_a_headline() -> None:
+    text = "Signing Ceremony Held in Zenda\n\nOn October 18, the signing ceremony was held at the embassy."
+    event = find(text, mention(text, "October 18", "XXXX-10-18"), title="Signing Ceremony Held in Zenda")
+    assert (event.kind, event.date, event.location) == ("signing_ceremony", "XXXX-10-18", "Zenda")
+
+
+def test_year_alone_is_no_event_date() -> None:
+    text = "The signing ceremony took place at the 3rd Conference on Water for Sustainable Development, 2018-2028."
+    event = find(text, mention(text, "2018-2028", "2018/2028"))
+    assert event.date is None
+
+
+def test_wire_dateline_just_before_dates_the_event() -> None:
+    text = "ZENDA, March 18. The two ministries have signed a memorandum of understanding on water."
+    dateline = mention(text, "March 18", "2025-03-18")
+    event = find(text, dateline, published=dateline)
+    assert event.date == "2025-03-18"
+
+
+def test_unresolved_weekday_gives_no_date() -> None:
+    text = "The memorandum was signed on Wednesday between the two agencies."
+    event = find(text, mention(text, "Wednesday", None))
+    assert event.date is None
+
+
+# --- properties ----------------------------------------------------------------------------------------
+
+WORDS = [
+    *"abcXYZ ,.-()\n“”'",
+    *("workshop ", "Seminar ", "held ", "in ", "Strel ", "at ", "the ", "Hotel ", "signed ", "MoU ", "visited "),
+    *("online ", "and ", "offline ", "Forum ", "on ", "June ", "14-15 ", "China ", "meeting ", "Opening Ceremony "),
+]
+EVENT_TEXT = st.lists(st.sampled_from(WORDS), max_size=80).map("".join)
+
+
+@given(EVENT_TEXT)
+def test_event_spans_slice_and_output_is_deterministic(text: str) -> None:
+    event = event_of(text)
+    if event is not None:
+        for span in (event.trigger, event.location_span):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert event.location is None or event.location_span is not None
+    assert event_of(text) == event
+
+
+@given(st.text(max_size=200))
+def test_any_string_gives_an_event_or_none_without_raising(text: str) -> None:
+    event = events.find_event(Document(text), RULES, Found())
+    if event is not None and event.trigger is not None:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+HOSTILE = [
+    "(" * 100_000,
+    "?" * 100_000 + "x",
+    "workshop held in " * 20_000,
+    "A, B, C, " * 100_000,
+    "at the " * 30_000 + "Hotel",
+    "visited the " * 20_000 + "Centre",
+    "in " + "Abc " * 50_000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_finishes(text: str) -> None:
+    """These must simply finish (the regexes are linear); no tight timing is asserted."""
+    events.find_event(Document(text), RULES, Found())

@@ -1,0 +1,87 @@
+"""Organizations: our own sentences in the corpus style → names, acronyms, parents."""
+
+from __future__ import annotations
+
+import pytest
+
+import lmcoop
+from lmcoop.extract.names import schwartz_hearst
+
+# sentence → {name: (acronym, parent)}
+TABLE = [
+    (
+        "Wu Pingan, Deputy Director of the Northern Wetland Research Center (NWRC) of the Ministry of Lakes "
+        "and Rivers (MLR), attended the forum.",
+        {
+            "Northern Wetland Research Center": ("NWRC", "Ministry of Lakes and Rivers"),
+            "Ministry of Lakes and Rivers": ("MLR", None),
+        },
+    ),
+    (
+        "The Ministry of Coastal Affairs, Science and Innovation of Atlantis signed it.",
+        {"Ministry of Coastal Affairs, Science and Innovation": (None, None)},
+    ),
+    (
+        "The Jade Lake Institute (JLI) hosted it. JLI (Jade Lake Institute) is new.",
+        {"Jade Lake Institute": ("JLI", None)},
+    ),
+    ("Officials of the Harbor Department of NWRC met.", {"Harbor Department": (None, "NWRC"), "NWRC": (None, None)}),
+    ("The Cambodian Ministry of Environment (MoE) said so.", {"Ministry of Environment": ("MoE", None)}),
+    (
+        "Zhao Ke, General Manager of Lotus River Development Co., Ltd., attended.",
+        {"Lotus River Development Co., Ltd.": (None, None)},
+    ),
+    ("It was held at the Ruritanian Embassy in China.", {"Ruritanian Embassy in China": (None, None)}),
+    (
+        "Staff of the Mekong Delta Institute and the Pearl River Water Commission (PRWC) met.",
+        {"Mekong Delta Institute": (None, None), "Pearl River Water Commission": ("PRWC", None)},
+    ),
+    (
+        "Experts from the Northern Academy of Marine Sciences and Lakeside University spoke.",
+        {"Northern Academy of Marine Sciences": (None, None), "Lakeside University": (None, None)},
+    ),
+    (
+        "She heads the Wetland Policy Division of UN Environment.",
+        {"Wetland Policy Division": (None, "UN Environment"), "UN Environment": (None, None)},
+    ),
+    (
+        "BEIJING, May 2 (Newsline) -- The Delta Institute opened.",
+        {"Newsline": (None, None), "Delta Institute": (None, None)},
+    ),
+    ("Source: Mekong Daily\nThe Lotus River Source Area is big.", {"Mekong Daily": (None, None)}),
+    ("It rained. (Harbor News)\nNext line.", {"Harbor News": (None, None)}),
+    ("HANOI, May 2, 2020 /Wirenews/ -- Talks began.", {"Wirenews": (None, None)}),
+    ("The workshop (Shenzhen) opened at the Pearl River Institute.", {"Pearl River Institute": (None, None)}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TABLE)
+def test_organization_table(sentence: str, expected: dict[str, tuple[str | None, str | None]]) -> None:
+    found = {o.name: (o.acronym, o.parent) for o in lmcoop.parse(sentence).organizations}
+    assert found == expected
+
+
+def test_acronym_uses_are_mentions_and_offsets_slice() -> None:
+    text = "The Jade Lake Institute (JLI) hosted it. Later JLI signed."
+    (org,) = lmcoop.parse(text).organizations
+    assert [m.text for m in org.mentions] == ["Jade Lake Institute", "JLI", "JLI"]
+    for m in (org, *org.mentions):
+        assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("short", "long", "ok"),
+    [
+        ("MoE", "Ministry of Environment", True),
+        ("FECO", "Foreign Environmental Cooperation Center", True),
+        ("Shenzhen", "Some Center", False),
+    ],
+)
+def test_schwartz_hearst(short: str, long: str, ok: bool) -> None:
+    assert (schwartz_hearst(short, long) is not None) is ok
+
+
+@pytest.mark.parametrize("hostile", ["(" * 100_000, "A, B, C, " * 20_000, "Ministry of " * 20_000, "?" * 100_000 + "x"])
+def test_hostile_input_finishes(hostile: str) -> None:
+    """Linear-time check: these must simply finish (no wall-time assertion)."""
+    lmcoop.parse(hostile)

@@ -1,0 +1,154 @@
+"""People: our own sentences per shape → name, honorific, position, organization, country, role."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lmcoop
+
+Row = tuple[str, str | None, str | None, str | None, str | None, str]
+TABLE: list[tuple[str, list[Row]]] = [
+    (
+        "Wu Pingan, Deputy Director of the Northern Wetland Research Center (NWRC), attended the forum.",
+        [("Wu Pingan", None, "Deputy Director", "Northern Wetland Research Center", None, "attendee")],
+    ),
+    (
+        "Vietnamese Vice Minister of Coastal Affairs Tran Van Hoa said the plan works.",
+        [("Tran Van Hoa", None, "Vice Minister", None, "Vietnam", "attendee")],
+    ),
+    (
+        "At the invitation of Thai Ambassador to China H. E. BOONMA K SRISAI, the talks began.",
+        [("BOONMA K SRISAI", "H. E.", "Ambassador", None, "Thailand", "attendee")],
+    ),
+    (
+        "Prof Dr HAN, Min delivered remarks on behalf of Mr. Ole Brandt, Minister of Rivers of Norway.",
+        [
+            ("HAN, Min", "Prof Dr", None, None, None, "attendee"),
+            ("Ole Brandt", "Mr.", "Minister", None, "Norway", "mentioned"),
+        ],
+    ),
+    (
+        "The talks were co-chaired by H.E. Dr. Tran Minh Duc, Vice Minister of Forests of Viet Nam, and Mr. Lin Bo, "
+        "Deputy Director-General of the Department of Lakes of MLR.",
+        [
+            ("Tran Minh Duc", "H.E. Dr.", "Vice Minister", None, "Vietnam", "attendee"),
+            ("Lin Bo", "Mr.", "Deputy Director-General", "Department of Lakes", None, "attendee"),
+        ],
+    ),
+    (
+        "Samdech Techo Chea Rith presided over the ceremony.",
+        [("Chea Rith", "Samdech Techo", None, None, None, "attendee")],
+    ),
+    (
+        "ZHOU Lanfang, then Premier of the State Council, visited the dam in 1998.",
+        [("ZHOU Lanfang", None, "Premier", "State Council", None, "mentioned")],
+    ),
+    (
+        "Russian Minister of Forests Ivan Petrovsky met the press.",
+        [("Ivan Petrovsky", None, "Minister", None, "Russia", "attendee")],
+    ),
+    (
+        "Lok Chumteav Ly Sokha, Secretary of State of the Ministry of Rivers, attended the workshop.",
+        [("Ly Sokha", "Lok Chumteav", "Secretary", "Ministry of Rivers", None, "attendee")],
+    ),
+    (
+        "Research fellows from the Coastal Research Institute, including Ma Lin, Fu Qiang, and Tao Yu, spoke.",
+        [
+            ("Ma Lin", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+            ("Fu Qiang", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+            ("Tao Yu", None, "Research fellow", "Coastal Research Institute", None, "attendee"),
+        ],
+    ),
+    (
+        "The Ministry of Lakes (Minister Park Ji-ho) held talks; the Kenyan delegation was led by Dr. Amani Otieno.",
+        [
+            ("Park Ji-ho", None, "Minister", "Ministry of Lakes", None, "mentioned"),
+            ("Amani Otieno", "Dr.", None, None, "Kenya", "attendee"),
+        ],
+    ),
+    (
+        "Minister Chen Lu said President Ma Zhiyuan’s state visit will help.",
+        [
+            ("Chen Lu", None, "Minister", None, None, "attendee"),
+            ("Ma Zhiyuan", None, "President", None, None, "mentioned"),
+        ],
+    ),
+    (
+        "Reporter: Deng Xiaoli, Gao Pan",
+        [
+            ("Deng Xiaoli", None, "Reporter", None, None, "mentioned"),
+            ("Gao Pan", None, "Reporter", None, None, "mentioned"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TABLE)
+def test_people_table(sentence: str, expected: list[Row]) -> None:
+    people = lmcoop.parse(sentence).people
+    got = [(p.name, p.honorific, p.position, p.organization, p.country, p.role) for p in people]
+    assert got == expected
+
+
+def test_a_delegation_met_is_not_the_host_country() -> None:
+    text = "Minister Chen Dawei met with the Lao delegation in Beijing."
+    (person,) = lmcoop.parse(text).people
+    assert person.country is None
+
+
+def test_a_title_case_headline_names_nobody() -> None:
+    text = "Director General Visits Coastal Lab In Hanoi\n\nMinister Chen Dawei met the team."
+    assert [p.name for p in lmcoop.parse(text).people] == ["Chen Dawei"]
+
+
+def test_later_surname_mentions_attach() -> None:
+    text = "Minister Chen Dawei opened the meeting. Chen Dawei thanked everyone, said Chen."
+    (person,) = lmcoop.parse(text).people
+    assert [m.text for m in person.mentions] == ["Chen Dawei", "Chen Dawei", "Chen"]
+
+
+def test_the_title_names_the_last_holder() -> None:
+    text = "Minister Chen Dawei opened the meeting. The Minister said ties are strong; the Minister of Health left."
+    (person,) = lmcoop.parse(text).people
+    assert [m.text for m in person.mentions] == ["Chen Dawei", "Minister"]
+
+
+GIVEN = st.sampled_from(["Wang", "Olsen", "Baraka", "Kim", "Nguyen", "Pérez"])
+FAMILY = st.sampled_from(["Liqun", "Maren", "Tobias", "Sook-ja", "Anh", "Lucía"])
+TITLE = st.sampled_from(["Director", "Deputy Director", "Vice Minister", "Secretary-General", "Chairman"])
+BODY = st.sampled_from(["Coastal Research Institute", "Ministry of Lakes and Rivers", "Harbor Department"])
+
+
+@given(st.lists(st.tuples(GIVEN, FAMILY, TITLE, BODY), min_size=1, max_size=3, unique_by=lambda t: t[0] + t[1]))
+def test_name_position_of_org_lists_come_back(items: list[tuple[str, str, str, str]]) -> None:
+    parts = [f"{g} {f}, {t} of the {b}" for g, f, t, b in items]
+    text = ", ".join(parts[:-1]) + (", and " if len(parts) > 1 else "") + parts[-1] + ", attended the workshop."
+    people = lmcoop.parse(text).people
+    got = {(p.name, p.position, p.organization) for p in people}
+    assert got == {(f"{g} {f}", t, b) for g, f, t, b in items}
+    for p in people:
+        assert text[p.start : p.end] == p.text
+        assert not p.name.startswith(("Mr", "Dr", "H.E", "Prof"))
+
+
+PIECES = [
+    *("Mr. ", "H. E. ", "HE ", "Prof Dr ", "Samdech ", "Dr ", "the ", "of ", "and ", ", ", "(", ")", "’s ", "; "),
+    *("Minister ", "Deputy ", "Director-General ", "Ministry ", "Center ", "Institute ", "Co., Ltd. ", "(MLR) "),
+    *("ZHONG", ", Yong ", "Wang ", "Lin ", "Hoa ", "A. ", "Chinese ", "Viet Nam ", "Lao PDR ", "including "),
+    *("attended ", "said ", "on behalf of ", "Reporter: ", "delegation ", "UN ", "then ", "\n", "2019 "),
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
+def test_people_shapes_never_break(text: str) -> None:
+    article = lmcoop.parse(text)
+    honorific_starts = ("Mr.", "H. E.", "Prof Dr", "Samdech", "Dr ")
+    for person in article.people:
+        assert not person.name.startswith(honorific_starts)
+        for span in (person, *person.mentions):
+            assert text[span.start : span.end] == span.text
+    for org in article.organizations:
+        for span in (org, *org.mentions):
+            assert text[span.start : span.end] == span.text

@@ -320,6 +320,26 @@ def test_signed_at_the_event_takes_the_event_date() -> None:
     assert (record.status, record.date) == ("signed", "XXXX-10-18")
 
 
+def test_a_communique_binds_those_the_headline_says_met() -> None:
+    text = "The 9th Presidents Meeting among ZIES, SIER and BRAES\n\nThe presidents issued a joint communiqué."
+    title = Span(text="The 9th Presidents Meeting among ZIES, SIER and BRAES", start=0, end=53)
+    (record,) = run(text, title=title)
+    assert (record.kind, record.status, record.parties) == ("joint_statement", "adopted", ("ZIES", "SIER", "BRAES"))
+
+
+def test_an_instrument_named_beside_another_shares_its_parties() -> None:
+    text = (
+        "The Lake Institute and the River Agency have signed a memorandum of understanding. "
+        "The Memorandum, which builds on a similar MOU agreed in 2004, was signed in Zenda."
+    )
+    orgs = (org(text, "Lake Institute"), org(text, "River Agency"))
+    found = run(text, organizations=orgs, dates=(date(text, "2004", "2004"),))
+    assert [(a.text, a.parties) for a in found] == [
+        ("a memorandum of understanding", ("Lake Institute", "River Agency")),
+        ("a similar MOU", ("Lake Institute", "River Agency")),
+    ]
+
+
 def test_parties_from_a_hyphenated_name() -> None:
     text = "Delegates reviewed the ASEAN-China Strategy on Environmental Cooperation."
     orgs = (org(text, "ASEAN"),)
@@ -374,3 +394,17 @@ def test_hostile_input_finishes(text: str) -> None:
     found = agreements.extract(Document(text), RULES, Found())
     for record in found.agreements:
         assert text[record.start : record.end] == record.text
+
+
+# Case folding that changes length ("İ" folds to "i̇"), ligatures and accents must not break lookups.
+ODD_CASE = [
+    ("The ministers SİGNED a MEMORANDUM OF UNDERSTANDİNG.", ("mou", "signed")),
+    ("İMPLEMENTATİON OF the MoU continued.", ("mou", "in_force")),
+    ("The ﬁnal aGREEMENT was signed.", ("agreement", "signed")),
+    ("The JOINT COMMUNIQUÉ was adopted.", ("joint_statement", "adopted")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ODD_CASE)
+def test_odd_case_folds_to_the_same_words(text: str, expected: tuple[str, str]) -> None:
+    assert [(a.kind, a.status) for a in lmcoop.parse(text).agreements] == [expected]

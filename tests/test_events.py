@@ -228,3 +228,10 @@ HOSTILE = [
 def test_hostile_input_finishes(text: str) -> None:
     """These must simply finish (the regexes are linear); no tight timing is asserted."""
     events.find_event(Document(text), RULES, Found())
+
+
+@pytest.mark.parametrize("text", ["KİCK-OFF MEETİNG held İN Strel", "The WORKSHOP was SİGNED", "ﬁnal Symposium"])
+def test_odd_case_does_not_break_the_event(text: str) -> None:
+    event = event_of(text)
+    assert event is not None and event.trigger is not None
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text

@@ -51,6 +51,10 @@ TABLE = [
     ("Source: Mekong Daily\nThe Lotus River Source Area is big.", {"Mekong Daily": (None, None)}),
     ("It rained. (Harbor News)\nNext line.", {"Harbor News": (None, None)}),
     ("HANOI, May 2, 2020 /Wirenews/ -- Talks began.", {"Wirenews": (None, None)}),
+    (
+        "Staff of the Division II of the Delta Institute attended.",
+        {"Division II": (None, "Delta Institute"), "Delta Institute": (None, None)},
+    ),
     ("The workshop (Shenzhen) opened at the Pearl River Institute.", {"Pearl River Institute": (None, None)}),
 ]
 

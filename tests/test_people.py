@@ -76,6 +76,13 @@ TABLE: list[tuple[str, list[Row]]] = [
         ],
     ),
     (
+        "Professor Zhang Lei from Lakeside University and Khun Somchai, Thai Minister, signed the MoU.",
+        [
+            ("Zhang Lei", "Professor", None, "Lakeside University", None, "attendee"),
+            ("Somchai", "Khun", "Minister", None, "Thailand", "attendee"),
+        ],
+    ),
+    (
         "Reporter: Deng Xiaoli, Gao Pan",
         [
             ("Deng Xiaoli", None, "Reporter", None, None, "mentioned"),
@@ -96,6 +103,11 @@ def test_a_delegation_met_is_not_the_host_country() -> None:
     text = "Minister Chen Dawei met with the Lao delegation in Beijing."
     (person,) = lmcoop.parse(text).people
     assert person.country is None
+
+
+def test_a_place_before_a_title_is_no_person() -> None:
+    text = "In Phnom Penh, Deputy Director of the Delta Institute Ms. Sok Dara said the plan works."
+    assert [(p.name, p.position) for p in lmcoop.parse(text).people] == [("Sok Dara", "Deputy Director")]
 
 
 def test_a_title_case_headline_names_nobody() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -96,11 +97,57 @@ _STOP_WORDS = frozenset(
         "my",
     ]
 )
-_PARTY_GAP = regex.compile(
-    r"(?:\s*\([^()\n]{1,40}\))?(?:\s+(?:of|in)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,3})?"
-    r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?",
-    regex.VERSION1,
-)
+_FIXED: dict[str, str] = {
+    # between two parties of a list: "A, B and the C", "A (ACR) of Kazakhstan and the B"
+    "party_gap": (
+        r"(?:\s*\([^()\n]{1,40}\))?(?:\s+(?:of|in)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,3})?"
+        r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?"
+    ),
+    # before a signing word, a future or an intention: "plan to sign", "will be formally adopted"
+    "future_before": r"(?<!\w)(?:to|will|would|shall|going\s+to)\s+(?:be\s+|\p{Ll}+ly\s+){0,2}$",
+    # words before a mention that say it is another one: "also signed a …", "a new …"
+    "new_marker": r"(?<!\w)(?:also|another|separate|separately|additional|further|new|second|third)(?!\w)",
+    # words after which a clause reports someone else's act: "Tanaka said the two countries signed"
+    "reported": r"(?<!\w)(?:said|says|noted|stated|added|stressed|announced|told\s+\S+|recalled|that)(?!\w)",
+    # a mention that continues a list ("…, the Blueprint 2025, and the 2030 Agenda") shares its verb
+    "list_before": r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$",
+    # between a mention and a status word after it, only words that keep the verb its own: "The MoU,
+    # which was recently signed", "agreement for Strengthened Partnership signed in 2010" — not
+    # "the Paris Agreement and …, and called for"
+    "after_gap": (
+        r"[\s,'’\"”‘)]*(?:,[^,]{0,80},\s*)?"
+        r"(?:(?:on|for|of|in|between|with|relating\s+to|regarding|concerning)\s+(?:[\p{L}\p{N}'’-]+\s+){1,8}?)?"
+        r"(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|will|would|shall|can|could|may|to|recently|"
+        r"also|jointly|officially|formally|successfully|already|just|then|first|finally|\p{Ll}+ly|for|of|on|"
+        r"\p{Lu}[\p{L}\p{N}'’-]*)[\s,'’\"”]+){0,5}"
+    ),
+    "met_among": r"(?<!\w)(?:[Aa]mong|[Bb]etween|from)\s+(?:the\s+)?",
+    "name_list": r"((?:[\p{Lu}][\p{L}.-]{1,30})(?:(?:,\s*|,?\s+and\s+)[\p{Lu}][\p{L}.-]{1,30}){1,8})",
+    "list_split": r",\s*(?:and\s+)?|\s+and\s+",
+    "acronym_only": r"\p{Lu}{2,8}",
+    "acronym_paren": r"\s?\((?:\p{Lu}[\p{L}&.-]{0,15})\)",
+    "lower_noun_after": r"\s+\p{Ll}+(?<!for|on|of|to|in|and)\b",
+    "trailing_connectors": r"(?:\s+(?:of|on|for|and|the))+$",
+    "blank": r"[ \t]*",
+    "spaces": r"[ \t]+",
+    "small_number": r"\d{1,3}",
+    "trailing_acronym": r"\s*\([\p{Lu}\p{N}&.-]{1,15}\)$",
+    "open_paren_gap": r"\s*\(",
+    "of_gap": r"\s+of\s+(?:the\s+)?",
+    "before_verb_gap": r"(?:\s*\([^()\n]{1,40}\))?\s*(?:,\s*)?(?:(?:has|have|had|also|jointly|officially)\s+){0,3}",
+    "between": r"(?<!\w)between\s+(?:the\s+)?",
+    "opening": (
+        r"[\"“‘']?(?:(?:The|the|Currently|Later|In\s+\d{4}|In\s+the\s+future|Meanwhile|Officials\s+of\s+the)"
+        r"\s*,?\s*){0,3}"
+    ),
+    "with": r"\s*(?:\([^()\n]{1,40}\)\s*)?with\s+",
+    "by_after": r"\s+(?:by|between)\s",
+    "passive_aux": r"(?:was|were|been|be)\s+$",
+    "behalf": r"on\s+behalf\s+of\s+(?:\S+\s+){0,3}$",
+    "witness": r"witness(?:ed)?\s+by\s+(?:\S+\s+){0,4}$",
+    "at_the_before": r"(?:during|at|in)\s+(?:the|this)\s+(?:\S+\s+){0,3}$",
+}
+"""Patterns that do not depend on the rules; compiled with the rest in `_build`, once per RuleSet."""
 _SENTENCE_REACH = 400
 """A mention's context: its sentence, but no more than this many characters either side."""
 _NAME_LIMIT = 250
@@ -132,6 +179,7 @@ class _Patterns:
     countries: regex.Pattern[str]
     event_words: regex.Pattern[str]
     signing_verb: regex.Pattern[str]
+    fixed: dict[str, regex.Pattern[str]]
     kind_words: frozenset[str]
     """Every word of every agreement phrase, folded ("memorandum", "joint", "communiqué")."""
 
@@ -149,13 +197,19 @@ def _build(rules: RuleSet) -> _Patterns:
     word = r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]{0,40}"
     cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
     return _Patterns(
-        kinds=regex.compile(rf"(?<![\w-])(?:{_alternation(kind_of)})(?![\w-])", regex.IGNORECASE | regex.VERSION1),
+        kinds=regex.compile(
+            rf"(?<![\w-])(?:{_alternation(w for ws in section.kinds.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE | regex.VERSION1,
+        ),
         kind_of=kind_of,
         name_only=frozenset(_key(w) for w in section.name_only_words),
         not_instrument=regex.compile(
             rf"(?<![\w-])(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
         ),
-        status=regex.compile(rf"(?<![\w-])(?:{_alternation(status_of)})(?![\w-])", regex.IGNORECASE | regex.VERSION1),
+        status=regex.compile(
+            rf"(?<![\w-])(?:{_alternation(w for ws in section.status_words.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE | regex.VERSION1,
+        ),
         status_of=status_of,
         determiners=frozenset(w.casefold() for w in section.determiners),
         numbers={k.casefold(): v for k, v in section.numbers.items()},
@@ -175,13 +229,16 @@ def _build(rules: RuleSet) -> _Patterns:
             rf"(?<![\w-])(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
         ),
         signing_verb=regex.compile(r"(?<![\w-])(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
-        kind_words=frozenset(w for phrase in kind_of for w in regex.findall(r"[\p{L}\p{N}]+", phrase))
+        fixed={name: regex.compile(source, regex.VERSION1) for name, source in _FIXED.items()},
+        kind_words=frozenset(w for phrase in kind_of for w in _content_words(phrase) | set(phrase.split()))
         | {"communique", "communiqué", "mous"},
     )
 
 
 def _key(words: str) -> str:
-    return " ".join(words.casefold().split())
+    """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    decomposed = unicodedata.normalize("NFKD", words)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 @dataclass
@@ -228,26 +285,51 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
         return ()
     event = events.find_event(doc, rules, found)
     index = _Index.build(doc.text, patterns, found, mentions)
-    participants = _participants(doc, index, found)
-    return tuple(
+    participants = _participants(doc, rules, patterns, index, found)
+    records = [
         _record(doc, rules, patterns, found, index, event, instrument, participants) for instrument in instruments
-    )
+    ]
+    return tuple(_share_parties(records, instruments))
 
 
-def _participants(doc: Document, index: _Index, found: Found) -> list[str]:
+def _share_parties(records: list[Agreement], instruments: list[_Instrument]) -> list[Agreement]:
+    """An instrument named beside another in one sentence ("builds on a similar MOU", "an Annex to the
+    MOU") is between the same parties, unless it is only in force or mentioned."""
+    out = list(records)
+    for i, record in enumerate(records):
+        if record.parties or record.status in {"in_force", "mentioned"}:
+            continue
+        sentences = {m.sentence for m in instruments[i].mentions[:_MAX_MENTIONS]}
+        for j in range(max(0, i - _LOOKBACK), min(len(records), i + _LOOKBACK)):
+            other = records[j]
+            if j == i or not other.parties or (other.kind != record.kind and record.kind not in {"mou", "strategy"}):
+                continue
+            if any(s0 <= m.start < s1 for m in instruments[j].mentions[:_MAX_MENTIONS] for s0, s1 in sentences):
+                out[i] = record.model_copy(update={"parties": other.parties})
+                break
+    return out
+
+
+def _participants(doc: Document, rules: RuleSet, patterns: _Patterns, index: _Index, found: Found) -> list[str]:
     """Who met, as the headline or opening says it: "among Japan, Korea and China", "from A, B and C"."""
     text = doc.text
     spans = [(found.title.start, found.title.end)] if found.title is not None else []
     spans += [s for s in doc.sentences[:6] if found.title is None or s[0] >= found.title.end][:4]
     for s, e in spans:
         entities = [x for x in _entities(text, index, s, e) if x.person is None]
-        for match in regex.finditer(r"(?<!\w)(?:[Aa]mong|[Bb]etween|from)\s+(?:the\s+)?", text[s:e]):
+        for match in patterns.fixed["met_among"].finditer(text[s:e]):
             at = s + match.end()
             for position, entity in enumerate(entities):
                 if entity.start == at:
-                    chain = _chain_from(text, entities, position)
+                    chain = _chain_from(text, patterns, entities, position)
                     if len(chain) >= 2:
                         return [x.label for x in chain]
+            # "among NIES, NIER and CRAES": acronyms or countries the other stages did not record here
+            names = patterns.fixed["name_list"].match(text[at:e])
+            if names is not None:
+                parts = patterns.fixed["list_split"].split(names.group(1))
+                if all(patterns.fixed["acronym_only"].fullmatch(p) or rules.country_of(p) for p in parts):
+                    return parts
     return []
 
 
@@ -308,9 +390,12 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
             if blocked.holds(match.start()):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None
+            kind = patterns.kind_of.get(_key(match.group()))
+            if kind is None:
+                continue
             if last is not None and match.start() < last.end and match.end() - last.start <= _NAME_LIMIT:
                 # "Strategy and Action Framework 2023-2027": one name, kind of its last head
-                last.kind, last.head = patterns.kind_of[_key(match.group())], match.span()
+                last.kind, last.head = kind, match.span()
                 continue
             reach = (max(s, match.start() - _SENTENCE_REACH), min(e, match.end() + _SENTENCE_REACH))
             mention = _mention_at(text, rules, patterns, match, reach, headings, titles)
@@ -320,7 +405,7 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
                 # "Strategy and Action Framework": one name, kind of its last head
                 last.end = max(last.end, mention.end)
                 last.kind, last.head = mention.kind, mention.head
-                last.name = _name(text, last.start, last.end, last.determiner) or last.name
+                last.name = _name(text, patterns, last.start, last.end, last.determiner) or last.name
                 last.surface = text[last.start : last.end]
                 continue
             sentence_mentions.append(mention)
@@ -338,7 +423,7 @@ def _mention_at(
     titles: _Spans,
 ) -> _Mention | None:
     word = _key(match.group())
-    kind = patterns.kind_of[word]
+    kind = patterns.kind_of.get(word, "agreement")
     head_start, head_end = match.span()
     is_acronym = match.group().isupper() or match.group()[:2] in {"Mo", "Lo"}
     if kind == "mou" and not is_acronym:
@@ -352,13 +437,13 @@ def _mention_at(
     if head_capitalized and not is_acronym:
         more = patterns.continuation.match(text, head_end, sentence[1])
         if more is not None:
-            end = _trim_continuation(text, head_end, more.end(), is_acronym)
+            end = _trim_continuation(text, patterns, head_end, more.end())
     else:  # "memoranda of understanding (MoUs)": the acronym belongs to the mention
-        acronym = regex.match(r"\s?\((?:\p{Lu}[\p{L}&.-]{0,15})\)", text[head_end : min(sentence[1], head_end + 20)])
+        acronym = patterns.fixed["acronym_paren"].match(text[head_end : min(sentence[1], head_end + 20)])
         if acronym is not None:
             end = head_end + acronym.end()
     plural = _is_plural(match.group()) or (count is not None and count != 1)
-    mention_name = _name(text, start, end, determiner)
+    mention_name = _name(text, patterns, start, end, determiner)
     policy = kind in rules.agreements.policy_kinds
     if word in patterns.name_only and mention_name is None:
         return None
@@ -366,7 +451,7 @@ def _mention_at(
         after = text[end : end + 24]
         if possessive or plural or determiner in {"its", "their", "our"}:
             return None  # "Fiji's carbon neutrality strategy", "action plans"
-        if not determiner and regex.match(r"\s+\p{Ll}+(?<!for|on|of|to|in|and)\b", after):
+        if not determiner and patterns.fixed["lower_noun_after"].match(after):
             return None  # "action plan development"
     if policy and mention_name is not None and (possessive or plural):
         return None  # one party's own plan ("UNEP's Medium Term Strategy"), a topic ("Low-Carbon Strategies")
@@ -386,15 +471,15 @@ def _mention_at(
         sentence=sentence,
         heading=in_heading,
         in_title=titles.holds(head_start),
-        fresh=_NEW_MARKER.search(text, max(sentence[0], start - 40), head_start) is not None,
+        fresh=patterns.fixed["new_marker"].search(text, max(sentence[0], start - 40), head_start) is not None,
         surface=text[start:end],
     )
 
 
-def _trim_continuation(text: str, start: int, end: int, is_acronym: bool) -> int:
+def _trim_continuation(text: str, patterns: _Patterns, start: int, end: int) -> int:
     """Drop trailing connectors ("… and the") a continuation may have swallowed."""
     chunk = text[start:end]
-    trimmed = regex.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", chunk)
+    trimmed = patterns.fixed["trailing_connectors"].sub("", chunk)
     return start + len(trimmed)
 
 
@@ -417,7 +502,7 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
     while index >= 0 and taken < _LEFT_TOKENS:
         token = tokens[index]
         gap = text[token.end() : start]
-        if not regex.fullmatch(r"[ \t]*", gap):
+        if not patterns.fixed["blank"].fullmatch(gap):
             break
         raw = token.group()
         folded = raw.casefold().rstrip(".")
@@ -428,7 +513,7 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
             determiner = folded
             start = token.start()
             break
-        if folded in patterns.numbers or regex.fullmatch(r"\d{1,3}", folded):
+        if folded in patterns.numbers or patterns.fixed["small_number"].fullmatch(folded):
             count = patterns.numbers.get(folded) or int(folded) if folded.isdigit() else patterns.numbers.get(folded)
             determiner = determiner or folded
             start = token.start()
@@ -440,8 +525,8 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
             break
         if lower and folded.endswith("ing") and index > 0:
             before = tokens[index - 1]
-            if before.group().casefold() not in _STOP_WORDS and regex.fullmatch(
-                r"[ \t]+", text[before.end() : token.start()]
+            if before.group().casefold() not in _STOP_WORDS and patterns.fixed["spaces"].fullmatch(
+                text[before.end() : token.start()]
             ):
                 start = token.start()
                 modified = True
@@ -456,7 +541,7 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
                 and folded.endswith("ed")
                 and previous is not None
                 and previous.group().casefold() in patterns.determiners
-                and regex.fullmatch(r"[ \t]+", text[previous.end() : token.start()])
+                and patterns.fixed["spaces"].fullmatch(text[previous.end() : token.start()])
             ):
                 start, determiner, modified = previous.start(), previous.group().casefold(), True
             break
@@ -469,7 +554,7 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
     return start, determiner, count, possessive, modified
 
 
-def _name(text: str, start: int, end: int, determiner: str) -> str | None:
+def _name(text: str, patterns: _Patterns, start: int, end: int, determiner: str) -> str | None:
     """The instrument's title when the mention is a capitalized name with words of its own."""
     chunk = text[start:end]
     words = chunk.split()
@@ -509,14 +594,14 @@ def _name(text: str, start: int, end: int, determiner: str) -> str | None:
     if not own:
         return None
     name = " ".join(words)
-    return regex.sub(r"\s*\([\p{Lu}\p{N}&.-]{1,15}\)$", "", name) or None
+    return patterns.fixed["trailing_acronym"].sub("", name) or None
 
 
 # --- instruments ---------------------------------------------------------------------------------------
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(regex.findall(r"[\p{L}\p{N}]+", text.casefold())) - {
+    return frozenset("".join(c if c.isalnum() else " " for c in text.casefold()).split()) - {
         "the",
         "a",
         "an",
@@ -639,7 +724,8 @@ def _refers_to(
 
 
 def _capital_words(text: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in regex.findall(r"\p{Lu}[\p{L}\p{N}]*", text)) - {"the", "this", "that"}
+    words = "".join(c if c.isalnum() else " " for c in text).split()
+    return frozenset(w.casefold() for w in words if w[:1].isupper()) - {"the", "this", "that"}
 
 
 def _same_words(a: _Mention, b: _Mention) -> bool:
@@ -690,8 +776,12 @@ def _record(
     candidates = [c for c in candidates if c]
     parties = next((c for c in candidates if len(c) >= 2), candidates[0] if candidates else [])
     if not parties:
-        parties = _parties_in_name(rules, found, first, text)
-    if not parties and status == "adopted" and instrument.kind in {"joint_statement", "declaration", "action_plan"}:
+        parties = _parties_in_name(rules, patterns, found, first)
+    if (
+        not parties
+        and status in {"adopted", "signed"}
+        and instrument.kind in {"joint_statement", "declaration", "action_plan"}
+    ):
         parties = participants  # what a meeting adopts binds those who met
     date = _date(text, patterns, found, index, event, mentions, instrument.kind, status)
     return Agreement(
@@ -721,8 +811,8 @@ def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
     cue = _nearest_cue(text, patterns, index, mention)
     if cue is None:
         return "mentioned"
-    status = patterns.status_of[_key(cue[1])]
-    if status in {"signed", "adopted"} and _FUTURE_BEFORE.search(text, max(0, cue[0] - 30), cue[0]):
+    status = patterns.status_of.get(_key(cue[1]), "mentioned")
+    if status in {"signed", "adopted"} and patterns.fixed["future_before"].search(text, max(0, cue[0] - 30), cue[0]):
         return "planned"  # "plan to sign", "will be adopted"
     return status
 
@@ -730,21 +820,6 @@ def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
 # Between a mention and a status word after it, only words that keep the verb its own: "The MoU,
 # which was recently signed", "the Plan (2023-2027),' which was signed", "agreement for Strengthened
 # Partnership signed in 2010" — not "the Paris Agreement and …, and called for".
-_FUTURE_BEFORE = regex.compile(r"(?<!\w)(?:to|will|would|shall|going\s+to)\s+(?:be\s+|\p{Ll}+ly\s+){0,2}$")
-"""Before a signing word, a future or an intention: "plan to sign", "will be formally adopted"."""
-_NEW_MARKER = regex.compile(r"(?<!\w)(?:also|another|separate|separately|additional|further|new|second|third)(?!\w)")
-_REPORTED = regex.compile(r"(?<!\w)(?:said|says|noted|stated|added|stressed|announced|told\s+\S+|recalled|that)(?!\w)")
-"""Words after which a clause reports someone else's act: "Tanaka said the two countries signed"."""
-_LIST_BEFORE = regex.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
-"""A mention that continues a list ("…, the Blueprint 2025, and the 2030 Agenda") shares its verb."""
-_AFTER_GAP = regex.compile(
-    r"[\s,'’\"”‘)]*(?:,[^,]{0,80},\s*)?"
-    r"(?:(?:on|for|of|in|between|with|relating\s+to|regarding|concerning)\s+(?:[\p{L}\p{N}'’-]+\s+){1,8}?)?"
-    r"(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|will|would|shall|can|could|may|to|recently|"
-    r"also|jointly|officially|formally|successfully|already|just|then|first|finally|\p{Ll}+ly|for|of|on|"
-    r"\p{Lu}[\p{L}\p{N}'’-]*)[\s,'’\"”]+){0,5}",
-    regex.VERSION1,
-)
 
 
 @dataclass(frozen=True)
@@ -756,6 +831,7 @@ class _Index:
     dates: list[DateMention]
     date_starts: list[int]
     countries: regex.Pattern[str]
+    patterns: _Patterns
     heads: list[int]
     """Where every agreement mention's head word starts, sorted."""
 
@@ -770,7 +846,8 @@ class _Index:
         entities.sort(key=lambda x: (x.start, -(x.end - x.start), x.label))
         dates = sorted(found.dates, key=lambda d: (d.start, d.end))
         heads = sorted(m.head[0] for m in mentions)
-        return cls(entities, [x.start for x in entities], dates, [d.start for d in dates], patterns.countries, heads)
+        entity_starts = [x.start for x in entities]
+        return cls(entities, entity_starts, dates, [d.start for d in dates], patterns.countries, patterns, heads)
 
     def heads_in(self, start: int, end: int) -> list[int]:
         """Agreement mentions whose head starts between `start` and `end`."""
@@ -796,10 +873,10 @@ def _entities(text: str, index: _Index, start: int, end: int) -> list[_Entity]:
             continue  # "of China" inside "Ministry of Water Resources of China"
         if kept and kept[-1].person is None and entity.person is None:
             gap = text[kept[-1].end : entity.start]
-            if regex.fullmatch(r"\s*\(", gap) and text[entity.end : entity.end + 1] == ")":
+            if index.patterns.fixed["open_paren_gap"].fullmatch(gap) and text[entity.end : entity.end + 1] == ")":
                 continue  # "(UNEP)" after "UN Environment Programme"
             if (
-                regex.fullmatch(r"\s+of\s+(?:the\s+)?", gap)
+                index.patterns.fixed["of_gap"].fullmatch(gap)
                 and index.countries.fullmatch(entity_text := text[entity.start : entity.end])
                 and entity_text
             ):
@@ -808,31 +885,28 @@ def _entities(text: str, index: _Index, start: int, end: int) -> list[_Entity]:
     return kept
 
 
-def _chain_from(text: str, entities: list[_Entity], index: int) -> list[_Entity]:
+def _chain_from(text: str, patterns: _Patterns, entities: list[_Entity], index: int) -> list[_Entity]:
     """Entities listed one after another ("A, B and the C") starting at `index`."""
     chain = [entities[index]]
     for entity in entities[index + 1 :]:
         gap = text[chain[-1].end : entity.start]
-        if not _PARTY_GAP.fullmatch(gap):
+        if not patterns.fixed["party_gap"].fullmatch(gap):
             break
         chain.append(entity)
     return chain
 
 
-def _chain_ending_at(text: str, entities: list[_Entity], offset: int) -> list[_Entity]:
+def _chain_ending_at(text: str, patterns: _Patterns, entities: list[_Entity], offset: int) -> list[_Entity]:
     """The list of entities that ends just before `offset` ("A and B have signed")."""
     before = [x for x in entities if x.end <= offset]
     if not before:
         return []
     last = before[-1]
-    if not regex.fullmatch(
-        r"(?:\s*\([^()\n]{1,40}\))?\s*(?:,\s*)?(?:(?:has|have|had|also|jointly|officially)\s+){0,3}",
-        text[last.end : offset],
-    ):
+    if not patterns.fixed["before_verb_gap"].fullmatch(text[last.end : offset]):
         return []
     chain = [last]
     for entity in reversed(before[:-1]):
-        if not _PARTY_GAP.fullmatch(text[entity.end : chain[0].start]):
+        if not patterns.fixed["party_gap"].fullmatch(text[entity.end : chain[0].start]):
             break
         chain.insert(0, entity)
     return chain
@@ -842,13 +916,13 @@ def _parties_between(text: str, index: _Index, mention: _Mention) -> list[str]:
     """ "between A and B" after the mention, or before it ("forged between A, B and C with the signing of")."""
     s, e = mention.sentence
     entities = [x for x in _entities(text, index, s, e) if x.person is None]
-    for match in regex.finditer(r"(?<!\w)between\s+(?:the\s+)?", text[s:e]):
+    for match in index.patterns.fixed["between"].finditer(text[s:e]):
         at = s + match.end()
         if not (mention.end <= at <= mention.end + 80 or mention.start - 200 <= at <= mention.start):
             continue
         for position, entity in enumerate(entities):
             if entity.start == at:
-                chain = _chain_from(text, entities, position)
+                chain = _chain_from(text, index.patterns, entities, position)
                 if len(chain) >= 2:
                     return [x.label for x in chain]
     return []
@@ -863,24 +937,21 @@ def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention
     parties: list[str] = []
     cue = _nearest_cue(text, patterns, index, mention)
     acting = cue is not None and (
-        patterns.status_of[_key(cue[1])] in {"signed", "adopted", "planned", "proposed"}
+        patterns.status_of.get(_key(cue[1])) in {"signed", "adopted", "planned", "proposed"}
         or cue[1].casefold().endswith("ing")  # "Kenya and China are implementing a memorandum"
     )
     if cue is not None and cue[0] < mention.start:
-        parties = [x.label for x in _chain_ending_at(text, entities, cue[0])]
+        parties = [x.label for x in _chain_ending_at(text, patterns, entities, cue[0])]
     if not parties and acting:
         lead = entities[0]
         opening = text[s : lead.start]
-        if lead.start < mention.start and regex.fullmatch(
-            r"[\"“‘']?(?:(?:The|the|Currently|Later|In\s+\d{4}|In\s+the\s+future|Meanwhile|Officials\s+of\s+the)\s*,?\s*){0,3}",
-            opening,
-        ):
-            parties = [x.label for x in _chain_from(text, entities, 0)]
-    with_match = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?with\s+").match(text, mention.end, e)
+        if lead.start < mention.start and patterns.fixed["opening"].fullmatch(opening):
+            parties = [x.label for x in _chain_from(text, patterns, entities, 0)]
+    with_match = patterns.fixed["with"].match(text, mention.end, e)
     if with_match is not None:
         after = [i for i, x in enumerate(entities) if with_match.end() <= x.start <= with_match.end() + 60]
         if after:
-            parties += [x.label for x in _chain_from(text, entities, after[0])]
+            parties += [x.label for x in _chain_from(text, patterns, entities, after[0])]
     return parties
 
 
@@ -898,11 +969,13 @@ def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
                 return (match.start(), match.group())  # "MoU Signing Ceremony"
             continue
         if match.end() <= mention.start:
-            if index.heads_in(match.end(), mention.start) and not _LIST_BEFORE.search(text, s, mention.start):
+            if index.heads_in(match.end(), mention.start) and not patterns.fixed["list_before"].search(
+                text, s, mention.start
+            ):
                 continue  # another instrument stands between, and this one does not continue its list
             distance = mention.start - match.end()
         else:
-            if not _AFTER_GAP.fullmatch(text, mention.end, match.start()):
+            if not patterns.fixed["after_gap"].fullmatch(text, mention.end, match.start()):
                 continue
             distance = match.start() - mention.end
         if best is None or distance < best[0]:
@@ -923,29 +996,29 @@ def _signatories(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
     chosen: list[Person] = []
     behalf: list[Person] = []
     after_verb = text[verb.end() : verb.end() + 12]
-    passive = regex.match(r"\s+(?:by|between)\s", after_verb) is not None or (
+    passive = patterns.fixed["by_after"].match(after_verb) is not None or (
         verb.start() > mention.end
-        and regex.search(r"(?:was|were|been|be)\s+$", text[max(s, verb.start() - 12) : verb.start()]) is not None
+        and patterns.fixed["passive_aux"].search(text[max(s, verb.start() - 12) : verb.start()]) is not None
     )
     if passive:
         if verb.start() < mention.start or patterns.kinds.search(text, s, mention.start) is not None:
             return [], []  # "The Memorandum, which builds on a similar MOU …, was signed by": not the similar one
         window = (verb.end(), e)
     else:  # the signers stand before the verb, after any "X said (that)"
-        reported = list(_REPORTED.finditer(text, s, verb.start()))
+        reported = list(patterns.fixed["reported"].finditer(text, s, verb.start()))
         window = (reported[-1].end() if reported else s, verb.start())
     for start, _end, person in people:
         if not window[0] <= start < window[1]:
             continue
         lead = text[max(s, start - 40) : start]
-        if regex.search(r"on\s+behalf\s+of\s+(?:\S+\s+){0,3}$", lead):
+        if patterns.fixed["behalf"].search(lead):
             behalf.append(person)
             continue
-        if regex.search(r"witness(?:ed)?\s+by\s+(?:\S+\s+){0,4}$", lead):
+        if patterns.fixed["witness"].search(lead):
             continue
         chosen.append(person)
     # "X signed … with Y"
-    with_match = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?with\s+").match(text, mention.end, e)
+    with_match = patterns.fixed["with"].match(text, mention.end, e)
     if with_match is not None and window[1] <= mention.start:
         for start, _end, person in people:
             if with_match.end() <= start <= with_match.end() + 80:
@@ -985,7 +1058,7 @@ def _organization_name(found: Found, written: str) -> str:
     return written
 
 
-def _parties_in_name(rules: RuleSet, found: Found, mention: _Mention, text: str) -> list[str]:
+def _parties_in_name(rules: RuleSet, patterns: _Patterns, found: Found, mention: _Mention) -> list[str]:
     """Parties named in a title's prefix: "ASEAN-China Strategy …" → ASEAN, China."""
     if mention.name is None:
         return []
@@ -999,7 +1072,7 @@ def _parties_in_name(rules: RuleSet, found: Found, mention: _Mention, text: str)
                 out.append(part)
             elif _key(part) in known:
                 out.append(known[_key(part)])
-            elif regex.fullmatch(r"\p{Lu}{2,8}", part):
+            elif patterns.fixed["acronym_only"].fullmatch(part):
                 out.append(part)  # an acronym-named body ("ASEAN-China …")
         if out and ("-" in word or len(mention.name.split()) > 2):
             return out
@@ -1059,9 +1132,7 @@ def _tied_to_event(text: str, patterns: _Patterns, start: int, end: int) -> bool
     """Whether a sentence places a signing at the reported event ("signed during the conference")."""
     for match in patterns.event_words.finditer(text, start, end):
         before = text[max(start, match.start() - 40) : match.start()]
-        if _key(match.group()) == "ceremony" or regex.search(
-            r"(?:during|at|in)\s+(?:the|this)\s+(?:\S+\s+){0,3}$", before
-        ):
+        if _key(match.group()) == "ceremony" or patterns.fixed["at_the_before"].search(before):
             return True
     return False
 

@@ -311,12 +311,13 @@ def _build(rules: RuleSet) -> _Patterns:
         ),
         regex.compile(rf"(?<!\p{{L}})(?P<month>{month_words})(?!\p{{L}})"),
         regex.compile(rf"(?<!\p{{L}})(?P<weekday>{weekday_words})(?!\p{{L}})"),
+        # \b is much cheaper here than a look-behind for a letter
         regex.compile(
-            rf"(?<!\p{{L}})(?:(?P<rel>{_any_case(['this', 'last', 'next', 'coming', 'past'])})"
+            rf"\b(?:(?:(?P<rel>{_any_case(['this', 'last', 'next', 'coming', 'past'])})"
             rf"|(?P<mod>{_any_case(['early', 'mid', 'late'])})|(?P<season>{_any_case(list(dates.seasons))})"
             rf"|(?P<fy>{fiscal_first})|(?P<dayword>{_any_case(['today', 'yesterday', 'tomorrow'])}))(?!\p{{L}})"
+            rf"|(?P<count>{counted})(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago))"
         ),
-        regex.compile(rf"(?<!\p{{L}})(?P<count>{counted})(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago)"),
     )
     # Seeds of text that holds no dates (URLs, e-mails, domains, phone numbers); each is widened
     # to the surrounding token in `_masked`, so no pattern here scans far.
@@ -386,13 +387,19 @@ _TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
 def _masked(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged."""
     spans = []
+    covered = 0
     for match in patterns.masks.finditer(text):
         start, end = match.span()
         if match.group("token"):
-            while start > 0 and start - match.start() > -200 and text[start - 1] not in _TOKEN_STOP:
+            if start < covered:
+                continue  # inside the token already widened: each character is walked once
+            floor = max(covered, start - 200)
+            while start > floor and text[start - 1] not in _TOKEN_STOP:
                 start -= 1
-            while end < len(text) and end - match.end() < 500 and text[end] not in _TOKEN_STOP:
+            ceiling = min(len(text), end + 500)
+            while end < ceiling and text[end] not in _TOKEN_STOP:
                 end += 1
+        covered = max(covered, end)
         spans.append((start, end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -769,11 +776,17 @@ def _dateline(doc: Document, raws: list[RawDate], rules: RuleSet) -> RawDate | N
             continue
         index = max(0, bisect.bisect_right(line_starts, raw.start) - 1)
         line_start, line_end = doc.lines[index] if doc.lines else (0, len(doc.text))
+        if raw.start - line_start > _DATELINE_LEAD:
+            continue  # deep inside a paragraph
         before = doc.text[line_start : raw.start]
-        after = doc.text[raw.end : line_end]
+        after = doc.text[raw.end : min(line_end, raw.end + _DATELINE_LEAD)]
         if checker.before.fullmatch(before) and checker.after.match(after):
             return raw
     return None
+
+
+_DATELINE_LEAD = 120
+"""A page's date stands within this many characters of its line's start."""
 
 
 @dataclass(frozen=True)

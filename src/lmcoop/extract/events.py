@@ -10,6 +10,8 @@ in that sentence, else in a nearby sentence that also speaks of the event; its p
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -31,7 +33,6 @@ _DATE_SENTENCES = 8
 """How many sentences after the event's sentence may give its date or place."""
 _MODE_REACH = 40
 """How near an event word "online" or "hybrid" must stand to say how the event was held."""
-_DAY_VALUE = regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d(?:/(?:\d{4}|XXXX)-\d\d-\d\d)?$")
 
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
@@ -41,7 +42,23 @@ def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
 
 def is_day_value(value: str | None) -> bool:
     """Whether a date value names a day or a range of days (what an event date is)."""
-    return value is not None and _DAY_VALUE.match(value) is not None
+    if not value:
+        return False
+    parts = value.split("/")
+    return len(parts) <= 2 and all(_is_day(part) for part in parts)
+
+
+def _is_day(value: str) -> bool:
+    """ "2023-10-18" or "XXXX-10-18"."""
+    year, _, rest = value.partition("-")
+    month, _, day = rest.partition("-")
+    return (
+        (year == "XXXX" or (len(year) == 4 and year.isdigit()))
+        and len(month) == 2
+        and month.isdigit()
+        and len(day) == 2
+        and day.isdigit()
+    )
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,8 @@ class _Patterns:
     place_verb: regex.Pattern[str]
     agreement_word: regex.Pattern[str]
     calendar_words: frozenset[str]
+    org_after: regex.Pattern[str]
+    mode_context: regex.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -74,16 +93,16 @@ def _words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
 
 def _build(rules: RuleSet) -> _Patterns:
     events = rules.events
-    noun_kind = {w.casefold(): kind for kind, words in events.kinds.items() for w in words}
-    verb_kind = {w.casefold(): kind for kind, words in events.verbs.items() for w in words}
+    noun_kind = {_key(w): kind for kind, words in events.kinds.items() for w in words}
+    verb_kind = {_key(w): kind for kind, words in events.verbs.items() for w in words}
     # A capitalized word ("Phnom", "Nanning", "Kep"), possibly hyphenated.
     cap = r"\p{Lu}[\p{L}\p{M}'’.-]{0,30}"
     place_name = rf"{cap}(?:\s{cap}){{0,2}}(?:\s(?:[Pp]rovince|[Cc]ity|[Cc]ounty|[Dd]istrict))?"
     agreement_words = [w for words in rules.agreements.kinds.values() for w in words]
     return _Patterns(
-        nouns=_words_pattern(noun_kind),
+        nouns=_words_pattern(w for words in events.kinds.values() for w in words),
         noun_kind=noun_kind,
-        verbs=_words_pattern(verb_kind),
+        verbs=_words_pattern(w for words in events.verbs.values() for w in words),
         verb_kind=verb_kind,
         online=_words_pattern(events.online_words),
         hybrid=regex.compile(
@@ -113,6 +132,10 @@ def _build(rules: RuleSet) -> _Patterns:
         ),
         place_verb=_words_pattern(events.place_verbs),
         agreement_word=_words_pattern(agreement_words),
+        org_after=regex.compile(r"\s+(?:Secretariat|Office|Center|Centre|Institute)\b", regex.VERSION1),
+        mode_context=regex.compile(
+            r"(?<!\w)(?:format|mode|attend\w*|join\w*|participat\w*)(?!\w)", regex.IGNORECASE | regex.VERSION1
+        ),
         calendar_words=frozenset(
             w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
         ),
@@ -167,7 +190,7 @@ def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
         chunk = text[s:e]
         if title_text is not None and " ".join(chunk.split()) == title_text:
             continue
-        if len(chunk.split()) < 5 or not regex.search(r"\p{Ll}{2}", chunk):
+        if len(chunk.split()) < 5 or not any(a.islower() and b.islower() for a, b in itertools.pairwise(chunk)):
             continue
         out.append((s, e))
     return out
@@ -180,30 +203,32 @@ def _sentences_from(candidates: list[tuple[int, int]], sentence: tuple[int, int]
 
 def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int]]) -> _Trigger | None:
     for s, e in sentences:
-        nouns = [m for m in patterns.nouns.finditer(text, s, e) if _is_event_noun(text, m)]
+        nouns = [m for m in patterns.nouns.finditer(text, s, e) if _is_event_noun(text, patterns, m)]
         signed = _signed_agreement(text, patterns, s, e)
-        strong = [(m.start(), m.end(), patterns.noun_kind[_key(m.group())]) for m in nouns]
+        strong = [(m.start(), m.end(), patterns.noun_kind.get(_key(m.group()), "other")) for m in nouns]
         if signed is not None:
             strong.append(signed)
         if strong:
             start, end, kind = min(strong)
             for m in nouns:  # "Dialogue Conference on …": the last noun of a name is its head
-                if m.start() >= end and regex.fullmatch(r"[ \t]+", text[end : m.start()]):
-                    start, end, kind = m.start(), m.end(), patterns.noun_kind[_key(m.group())]
+                if m.start() > end and not text[end : m.start()].strip(" \t"):
+                    start, end, kind = m.start(), m.end(), patterns.noun_kind.get(_key(m.group()), "other")
             return _Trigger(kind, (start, end), (s, e))
         for m in patterns.verbs.finditer(text, s, e):
-            return _Trigger(patterns.verb_kind[_key(m.group())], m.span(), (s, e))
+            return _Trigger(patterns.verb_kind.get(_key(m.group()), "other"), m.span(), (s, e))
     return None
 
 
 def _key(word: str) -> str:
-    return " ".join(word.casefold().split())
+    """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
-def _is_event_noun(text: str, match: regex.Match[str]) -> bool:
+def _is_event_noun(text: str, patterns: _Patterns, match: regex.Match[str]) -> bool:
     """Leave out nouns that are part of an organization's name ("Forum Secretariat")."""
     after = text[match.end() : match.end() + 16]
-    return regex.match(r"\s+(?:Secretariat|Office|Center|Centre|Institute)\b", after) is None
+    return patterns.org_after.match(after) is None
 
 
 def _signed_agreement(text: str, patterns: _Patterns, start: int, end: int) -> tuple[int, int, str] | None:
@@ -211,7 +236,7 @@ def _signed_agreement(text: str, patterns: _Patterns, start: int, end: int) -> t
     if patterns.agreement_word.search(text, start, end) is None:
         return None
     for m in patterns.verbs.finditer(text, start, end):
-        if patterns.verb_kind[_key(m.group())] == "signing_ceremony":
+        if patterns.verb_kind.get(_key(m.group())) == "signing_ceremony":
             return (m.start(), m.end(), "signing_ceremony")
     return None
 
@@ -268,7 +293,7 @@ def _event_date(
 def _names_kind(text: str, patterns: _Patterns, sentence: tuple[int, int], kind: str) -> bool:
     """Whether the sentence names an event of this kind again (by noun or verb)."""
     for pattern, kinds in ((patterns.nouns, patterns.noun_kind), (patterns.verbs, patterns.verb_kind)):
-        if any(kinds[_key(m.group())] == kind for m in pattern.finditer(text, *sentence)):
+        if any(kinds.get(_key(m.group())) == kind for m in pattern.finditer(text, *sentence)):
             return True
     return False
 
@@ -378,7 +403,7 @@ def _beside_event(text: str, patterns: _Patterns, start: int, end: int, floor: i
     """Whether an event word, a place verb or "format" stands within a few words of a mode word."""
     ceiling = len(text) if ceiling < 0 else ceiling
     window_start, window_end = max(floor, start - _MODE_REACH), min(ceiling, end + _MODE_REACH)
-    if regex.search(r"(?<!\w)(?:format|mode|attend\w*|join\w*|participat\w*)(?!\w)", text[window_start:window_end]):
+    if patterns.mode_context.search(text, window_start, window_end):
         return True
     return any(
         p.search(text, window_start, window_end) is not None

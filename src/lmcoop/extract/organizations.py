@@ -40,6 +40,7 @@ _PAREN = regex.compile(r"\(([^()\n]{1,40})\)")
 _SLOT_BEFORE = frozenset({"of", "by", "with", "between", "the", "and", "from", "to", "at", "under"})
 _MAX_CHUNK = 40
 _SHORT_CUT = regex.compile(r"[;,]")
+_ROMAN = regex.compile(r"[IVX]{1,4}")
 _DASH = regex.compile(r"[-–]")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S")
@@ -479,8 +480,14 @@ def _core(tokens: list[Token], piece: list[int], vocab: Vocabulary) -> tuple[int
         if _is_head(tokens[piece[position]], vocab):
             head = position
             break
-    if head is None or head != len(piece) - 1:
+    if head is None:
         return None
+    end = head
+    if head != len(piece) - 1:
+        # "Division II": a roman numeral may follow the head
+        if not all(_ROMAN.fullmatch(tokens[t].text) for t in piece[head + 1 :]):
+            return None
+        end = len(piece) - 1
     start = head
     while start > 0:
         token = tokens[piece[start - 1]]
@@ -511,7 +518,7 @@ def _core(tokens: list[Token], piece: list[int], vocab: Vocabulary) -> tuple[int
     for position in range(start, head):
         if bare(tokens[piece[position]].text) in vocab.not_organization:
             return None
-    return piece[start], piece[head]
+    return piece[start], piece[end]
 
 
 # --- acronyms -----------------------------------------------------------------------------------

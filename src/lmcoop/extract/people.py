@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["extract", "find_people"]
 
 _MAX_NAME = 4
+_PLACE_BEFORE = frozenset({"the", "in", "at", "near", "across", "inside", "outside", "throughout"})
 _LEADS = regex.compile(r"\b(?:led|leads|leading|headed|heads|heading)\b")
 _APPOSITIVE_WORDS = frozenset({"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as"})
 
@@ -39,7 +40,8 @@ _PHRASE_LIMIT = 24
 class _Patterns:
     honorific: regex.Pattern[str]
     byline: regex.Pattern[str]
-    cue_before: regex.Pattern[str]
+    cues: tuple[str, ...]
+    """Lower-case cue phrases, each with a leading space, for an `endswith` test."""
     list_cue: regex.Pattern[str]
     group: regex.Pattern[str]
     calendar: frozenset[str]
@@ -58,8 +60,7 @@ def _build(rules: RuleSet) -> _Patterns:
     byline = regex.compile(
         rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
     )
-    cues = "|".join(regex.escape(c) for c in sorted(people.mentioned_cues, key=len, reverse=True))
-    cue_before = regex.compile(rf"(?:{cues})[ \t]+(?:the[ \t]+)?$", regex.IGNORECASE)
+    cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
     list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))
     list_cue = regex.compile(rf"\b(?:{list_cues})[ \t,:]*", regex.IGNORECASE)
     groups = "|".join(regex.escape(g) for g in sorted(people.group_words, key=len, reverse=True))
@@ -72,7 +73,7 @@ def _build(rules: RuleSet) -> _Patterns:
     return _Patterns(
         honorific,
         byline,
-        cue_before,
+        cue_words,
         list_cue,
         group,
         calendar,
@@ -245,6 +246,11 @@ class _Context:
             found = country_at(tokens, i, vocab)
             if found is not None:
                 self.country_cover.update(range(i, i + found[1]))
+        self.honorifics = [(m.start(), m.end(), m.group()) for m in patterns.honorific.finditer(text)]
+        self.honorific_tokens: set[int] = set()
+        for start, end, _ in self.honorifics:
+            first = bisect.bisect_left(starts, start)
+            self.honorific_tokens.update(range(first, bisect.bisect_left(starts, end)))
         self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
         self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
         self.org_words = frozenset(
@@ -277,7 +283,7 @@ class _Context:
             return False
         if any(c.isdigit() for c in text):
             return False
-        if index in self.country_cover:
+        if index in self.country_cover or index in self.honorific_tokens:
             return False
         return not (token.upper and len(text) > 1 and text in self.orgs.by_acronym)
 
@@ -304,11 +310,16 @@ class _Context:
 
     def _headline(self, offset: int) -> bool:
         """Is the line at `offset` written in Title Case (most of its words capitalized)?"""
-        start, end = self.doc.line_at(offset)
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        end = len(self.text) if end < 0 else end
         first = bisect.bisect_left(self.starts, start)
         words = 0
         capitalized = 0
-        for token in self.tokens[first : bisect.bisect_left(self.starts, end)]:
+        last = bisect.bisect_left(self.starts, end)
+        if last - first > 40:
+            return False  # too long for a headline; also keeps this check bounded
+        for token in self.tokens[first:last]:
             if token.text in (",", ";", "(") or words > 14:
                 return False  # a sentence with a list or an aside, not a headline
             if token.word and token.text not in self.vocab.connectors and not token.text[0].isdigit():
@@ -382,8 +393,8 @@ class _Context:
         return sorted(found.values(), key=lambda m: m.start)
 
     def _honorific_mentions(self, found: dict[int, _Mention]) -> None:
-        for match in self.patterns.honorific.finditer(self.text):
-            index = bisect.bisect_left(self.starts, match.end())
+        for _, honorific_end, honorific in self.honorifics:
+            index = bisect.bisect_left(self.starts, honorific_end)
             if index >= len(self.tokens) or not self.name_word(index):
                 continue
             last = self.run_at(index)
@@ -401,10 +412,10 @@ class _Context:
                     and self.run_at(comma + 1) == comma + 1
                 ):
                     end_index = comma + 1
-            mention = self._mention(index, end_index, match.group())
+            mention = self._mention(index, end_index, honorific)
             if mention is not None:
-                if len(words) == 1 and end_index == last:
-                    mention.anchored = False
+                if len(words) == 1 and end_index == last and mention.position is None:
+                    mention.anchored = False  # "Mr. Solheim": only a later mention of someone named before
                 found[index] = mention
 
     def _byline_mentions(self, found: dict[int, _Mention]) -> None:
@@ -484,8 +495,8 @@ class _Context:
 
     def _mention(self, first: int, last: int, honorific: str | None) -> _Mention | None:
         tokens = self.tokens
-        if honorific is None and first > 0 and tokens[first - 1].text in ("the", "The"):
-            return None
+        if honorific is None and first > 0 and tokens[first - 1].text.casefold() in _PLACE_BEFORE:
+            return None  # "the Joint Committee", "In Phnom Penh, Deputy Director …": a thing or a place
         if self.orgs.covers(tokens[first].start, tokens[last].end):
             return None
         if (
@@ -510,7 +521,7 @@ class _Context:
         if before and not (after or honorific) and self._headline(tokens[first].start):
             # "Director General Visits Lab": in a title-case line a title proves nothing
             return None
-        if not after and last + 2 < len(tokens) and tokens[last + 1].text == "of":
+        if not after and last + 2 < len(tokens) and tokens[last + 1].text in ("of", "from", "at"):
             self._of_after(last + 2, mention)
         self._role(mention)
         return mention
@@ -850,13 +861,26 @@ class _Context:
         if mention.honorific:
             cut = text.rfind(mention.honorific, max(0, start - 40), start)
             cut = start if cut < 0 else cut
-        before = text[max(0, cut - 60) : cut]
-        # titles between the cue and the name ("greetings of Minister Chen Lei")
-        stripped = regex.sub(r"(?:[\p{Lu}][\p{L}-]*[ \t]+){0,4}$", "", before) if mention.position else before
-        if self.patterns.cue_before.search(before) or self.patterns.cue_before.search(stripped):
+        words = text[max(0, cut - 60) : cut].split()
+        if self._cued(words):
             mention.mentioned = True
+        elif mention.position:
+            # titles between the cue and the name ("greetings of Minister Chen Lei")
+            dropped = 0
+            while words and dropped < 4 and words[-1][:1].isupper() and words[-1].replace("-", "").isalpha():
+                words.pop()
+                dropped += 1
+            if dropped and self._cued(words):
+                mention.mentioned = True
         if cut > 0 and text[cut - 1] == "(" and mention.position:
             mention.mentioned = True
+
+    def _cued(self, words: list[str]) -> bool:
+        """Do `words` end with a cue such as "on behalf of" (a "the" after it allowed)?"""
+        if words and words[-1].casefold() == "the":
+            words = words[:-1]
+        tail = " " + " ".join(words[-4:]).casefold()
+        return tail.endswith(self.patterns.cues)
 
     def delegation_country(self, offset: int) -> str | None:
         sentence_start, sentence_end = self.doc.sentence_at(offset)

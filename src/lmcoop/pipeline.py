@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -179,6 +180,7 @@ class Parser:
         items = iter(texts)
         index = 0
         bad_item: TypeError | None = None
+        finished = False
         try:
             while True:
                 while bad_item is None and len(pending) < 2 * workers:
@@ -196,11 +198,28 @@ class Parser:
                 if not pending:
                     break
                 yield from pending.popleft().result()
+            finished = True
             if bad_item is not None:
                 raise bad_item
         finally:
-            # Also runs when the caller stops early (generator closed): drop the chunks not started.
-            pool.shutdown(wait=True, cancel_futures=True)
+            if finished:
+                pool.shutdown(wait=True)
+            else:  # the caller stopped early, or an error (or SIGTERM) is on its way out
+                _stop_now(pool)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the workers without waiting for the chunks they already hold."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public handle before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
 
 
 def _usable_cores() -> int:
@@ -228,6 +247,9 @@ class _WorkerSlot:
 
 def _start_worker(parser: Parser) -> None:
     _WorkerSlot.parser = parser
+    # A forked worker inherits the caller's SIGTERM handler (the CLI raises SystemExit there, which a
+    # worker would swallow mid-task): a worker ends on SIGTERM, as `_stop_now` expects.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
 
 

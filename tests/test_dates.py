@@ -15,6 +15,7 @@ import lmcoop
 from lmcoop.document import Document
 from lmcoop.extract import dates, titles
 from lmcoop.extract.dates import find_dates
+from lmcoop.models import DateMention
 from lmcoop.pipeline import Found
 from lmcoop.rules import RuleSet
 
@@ -105,6 +106,23 @@ def test_mention_fields() -> None:
     assert (week.granularity, week.date) == ("week", None)
     (span,) = find_dates("It ran 1-3 May 2023.", RULES)
     assert (span.granularity, span.date) == ("range", None)
+
+
+def test_fast_mentions_equal_validated_ones() -> None:
+    """Mentions are built without pydantic's validation; they must be the same records."""
+    for mention in find_dates("On 3 May 2023, last week and in 2019-2021 they met.", RULES, published=None):
+        validated = DateMention(**mention.model_dump())
+        assert mention == validated
+        assert mention.model_fields_set == validated.model_fields_set
+        assert hash(mention) == hash(validated)
+        assert mention.model_dump_json() == validated.model_dump_json()
+
+
+def test_repeated_surfaces_keep_their_own_offsets() -> None:
+    text = "On 3 May 2023 and again on 3 May 2023, then March 2020 and March 2020."
+    found = find_dates(text, RULES)
+    assert [(m.start, m.end) for m in found] == [(3, 13), (27, 37), (44, 54), (59, 69)]
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 # ----------------------------------------------------------------------------- the dateline

@@ -363,22 +363,49 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     mask_starts = [start for start, _ in masked]
     found: list[RawDate] = []
     done = 0
-    starts = sorted(
-        (match.start(), match.lastgroup or "") for trigger in patterns.triggers for match in trigger.finditer(text)
-    )
+    starts: list[tuple[int, str]] = []
+    for trigger in patterns.triggers:
+        starts.extend((match.start(), match.lastgroup or "") for match in trigger.finditer(text))
+    starts.sort()
+    finders = {
+        route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
+        for route, finder in patterns.finders.items()
+    }
+    # What a surface string reads as, once per distinct string and kind: dense text repeats its dates.
+    read_cache: dict[tuple[str, str], tuple[tuple[int, int, DateValue, str, Any, str], ...]] = {}
     for position, route in starts:
         if position < done:
             continue
-        finder = patterns.finders[route]
-        match = finder.pattern.match(text, position)
+        match_at, kinds = finders[route]
+        match = match_at(text, position)
         if match is None:
             continue
-        done = match.end()
-        if _in_mask(match.start(), match.end(), masked, mask_starts):
+        start, done = match.span()
+        if masked and _in_mask(start, done, masked, mask_starts):
             continue
-        kind = next((name for name in finder.kinds if match.start(name) >= 0), "")
-        found.extend(_read(kind, match, text, patterns))
+        kind = ""
+        for name, index in kinds:  # the alternative that matched (`lastgroup` names an inner group)
+            if match.start(index) >= 0:
+                kind = name
+                break
+        if kind in _CONTEXT_KINDS:
+            found.extend(_read(kind, match, text, patterns))
+            continue
+        key = (kind, match.group())
+        read = read_cache.get(key)
+        if read is None:
+            read = tuple(
+                (raw.start - start, raw.end - start, raw.value, raw.kind, raw.relative, raw.weekday_direction)
+                for raw in _read(kind, match, text, patterns)
+            )
+            read_cache[key] = read
+        for offset, stop, value, raw_kind, relative, direction in read:
+            found.append(RawDate(start + offset, start + stop, value, raw_kind, relative, direction))
     return found
+
+
+_CONTEXT_KINDS = frozenset({"k_year", "k_yy"})
+"""Alternatives whose reading looks at the text around the match (is a bare number a year?)."""
 
 
 _TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
@@ -656,7 +683,19 @@ def _resolve(
                 break
     mentions = []
     last_full_year: int | None = None
+    # value, granularity and day of each distinct absolute date as written, worked out once
+    described: dict[str, tuple[str | None, str, datetime.date | None]] = {}
     for raw in raws:
+        surface = text[raw.start : raw.end]
+        if raw.kind == "absolute":
+            description = described.get(surface)
+            if description is None:
+                description = described[surface] = _describe(raw.value)
+            value = raw.value
+            if value.start is not None and value.start.day is not None and value.start.year is not None:
+                last_full_year = value.start.year
+            mentions.append(_mention(surface, raw.start, raw.end, *description))
+            continue
         value = raw.value
         if raw.kind == "yearless":
             future = _future_sentence(text, raw.start, patterns)
@@ -665,21 +704,40 @@ def _resolve(
             value = _resolve_month_relative(value, raw, anchor)
         elif raw.kind == "relative":
             value = _resolve_relative(text, raw, anchor, patterns)
-        elif value.has_year and value.start is not None and value.start.day is not None:
+        elif value.start is not None and value.start.day is not None and value.start.year is not None:
             last_full_year = value.start.year
-        granularity = value.granularity
-        # every field is built here from checked parts, so the model's validation is skipped
-        mentions.append(
-            DateMention.model_construct(
-                text=text[raw.start : raw.end],
-                start=raw.start,
-                end=raw.end,
-                value=value.value,
-                granularity=granularity,
-                date=value.start.as_date() if granularity == "day" and value.start is not None else None,
-            )
-        )
+        mentions.append(_mention(surface, raw.start, raw.end, *_describe(value)))
     return tuple(mentions)
+
+
+def _describe(value: DateValue) -> tuple[str | None, str, datetime.date | None]:
+    """A mention's value, granularity and calendar day."""
+    granularity = value.granularity
+    day = value.start.as_date() if granularity == "day" and value.start is not None else None
+    return value.value, granularity, day
+
+
+_MENTION_FIELDS = frozenset(DateMention.model_fields)
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _mention(
+    text: str, start: int, end: int, value: str | None, granularity: str, day: datetime.date | None
+) -> DateMention:
+    """A `DateMention` from parts this module has checked: pydantic's validation (and even
+    `model_construct`, which looks up every field's default) costs more than all of finding a date.
+    It sets exactly what `model_construct` sets; a test compares the two."""
+    mention = _new_object(DateMention)
+    _set_attribute(
+        mention,
+        "__dict__",
+        {"text": text, "start": start, "end": end, "value": value, "granularity": granularity, "date": day},
+    )
+    _set_attribute(mention, "__pydantic_fields_set__", set(_MENTION_FIELDS))
+    _set_attribute(mention, "__pydantic_extra__", None)
+    _set_attribute(mention, "__pydantic_private__", None)
+    return mention
 
 
 def _resolve_yearless(

@@ -205,6 +205,10 @@ def _build(rules: RuleSet) -> _Patterns:
         return rf"(?P<{group}>{body})"
 
     sp1 = rf"{_SP}{{1,3}}"
+    month_alone_after = (
+        r"(?<=(?i:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|end of|"
+        rf"beginning of|start of|middle of)){_SP}{{1,2}}|mid-)"
+    )
     after_month = rf"(?:(?<=\.){_SP}{{0,3}}|{sp1})"
     decade = r"(?<![\d\p{L}])(?P<dec>(?:19|20)\d0)'?s(?!\p{L})"
     day_month_year = rf"{day('d1')}{sp1}(?:of{sp1})?{month('m1')}(?:{_YEAR_SEP}{year('y1')})?"
@@ -253,8 +257,7 @@ def _build(rules: RuleSet) -> _Patterns:
         # November 2020 / June, 2012 / June of 2012
         rf"(?P<k_my>{month('m1')}{_YEAR_SEP}(?:of{sp1})?{year('y1')})",
         # (in) March: a month alone, after a word that introduces a time
-        rf"(?P<k_month>(?<=(?i:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|end of|"
-        rf"beginning of|start of|middle of)){_SP}{{1,2}}|mid-){month_full}(?!{_SP}{{0,2}}\d))",
+        rf"(?P<k_month>{month_alone_after}{month_full}(?!{_SP}{{0,2}}\d))",
         # early 1990s
         rf"(?P<k_decade>(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]{decade})",
         # spring 2009 / summer of 2019 / this winter
@@ -296,12 +299,18 @@ def _build(rules: RuleSet) -> _Patterns:
     # Where an expression can start, and which finder to try there: a year, a day number followed
     # by something a date goes on with, or a calendar word. The scan stays fast on any text.
     month_words = _alternation(_cased(list(months)))
+    month_goes_on = (
+        rf"(?:{_SP}{{0,3}},?{_SP}{{0,3}}(?:of{_SP}{{1,3}})?(?:\d|{_RELATIVE_WORD}{_SP})"
+        rf"|{_SP}{{0,2}}[-–—~]|{_SP}{{1,2}}(?:to|until|till|through|thru){_SP})"
+    )
     weekday_words = _alternation(_cased(list(weekday_full.values())))
     counted = _any_case([*dates.number_words, "a", "an"])
     fiscal_first = _alternation([prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"])
     day_follows = (
         r"(?=[ \t\u00a0]{1,3}(?:of[ \t]{1,3})?\p{Lu}|[ \t\u00a0]{0,2}[-–—~./,][ \t]{0,2}\d"
-        r"|[ \t\u00a0]{1,2}(?:to|and|until|till|through|thru|&)[ \t]|[ \t\u00a0]\d"
+        r"|[ \t\u00a0]{1,2}(?:to|and|until|till|through|thru|&)[ \t]"
+        # "15 06 2024", "12 24,2025": only with the year there (a run of small numbers is no date)
+        r"|[ \t\u00a0](?:\d\d[ \t\u00a0]|\d{1,2},[ \t\u00a0]?)(?:1[89]|2[01])\d\d(?!\d)"
         r"|[ \t\u00a0]{1,3}(?:year|month|week|day)s?[ \t])"
     )
     # Several small scans are much faster than one big alternation; their hits are merged.
@@ -309,7 +318,13 @@ def _build(rules: RuleSet) -> _Patterns:
         regex.compile(
             rf"(?<!\d)(?:(?P<year>(?:1[89]|2[01])\d\d(?!\d))|(?P<day>\d{{1,2}}(?:st|nd|rd|th)?{day_follows}))"
         ),
-        regex.compile(rf"(?<!\p{{L}})(?P<month>{month_words})(?!\p{{L}})"),
+        # a month name only where some alternative can go on: a day or year, a range, "of this year",
+        # or after a word that introduces a time ("in May"); "May" the verb mostly starts nothing
+        regex.compile(
+            rf"(?<!\p{{L}})(?P<month>{month_words})(?!\p{{L}})"
+            rf"(?:(?=\.?{month_goes_on})|(?<={month_alone_after}\p{{L}}{{3,9}}))",
+            regex.VERSION1,
+        ),
         regex.compile(rf"(?<!\p{{L}})(?P<weekday>{weekday_words})(?!\p{{L}})"),
         # \b is much cheaper here than a look-behind for a letter
         regex.compile(
@@ -376,6 +391,8 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     for position, route in starts:
         if position < done:
             continue
+        if masked and _in_mask(position, position + 1, masked, mask_starts):
+            continue  # inside a URL, an e-mail address or a phone number: not even tried
         match_at, kinds = finders[route]
         match = match_at(text, position)
         if match is None:
@@ -409,23 +426,26 @@ _CONTEXT_KINDS = frozenset({"k_year", "k_yy"})
 
 
 _TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
+_TOKEN_REST = regex.compile(r"[^ \t\r\n\u00a0\"'<>()\[\]{}“”‘’]{0,500}")
 
 
 def _masked(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged."""
     spans = []
     covered = 0
-    for match in patterns.masks.finditer(text):
+    search = patterns.masks.search
+    while True:
+        match = search(text, covered)
+        if match is None:
+            break
         start, end = match.span()
         if match.group("token"):
-            if start < covered:
-                continue  # inside the token already widened: each character is walked once
+            # the scan resumes after the widened token: each character is looked at once
             floor = max(covered, start - 200)
             while start > floor and text[start - 1] not in _TOKEN_STOP:
                 start -= 1
-            ceiling = min(len(text), end + 500)
-            while end < ceiling and text[end] not in _TOKEN_STOP:
-                end += 1
+            rest = _TOKEN_REST.match(text, end)
+            end = rest.end() if rest is not None else end
         covered = max(covered, end)
         spans.append((start, end))
     merged: list[tuple[int, int]] = []

@@ -833,13 +833,32 @@ def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patte
 
 
 def _future_sentence(text: str, start: int, patterns: _Patterns) -> bool:
-    """True when the words just before a bare weekday speak of the future ("will open on Monday")."""
-    window_start = max(0, start - 80)
+    """True when a future cue governs a bare weekday or month: earlier in its sentence ("will open
+    on Monday", "agreed to sign a letter in Seoul in October"), or in the main clause after a fronted
+    phrase that holds it ("At the close of the forum on Friday, delegates are expected to adopt …")."""
+    window_start = max(0, start - _CUE_REACH)
     for stop in (". ", "\n"):
         found = text.rfind(stop, window_start, start)
         if found >= 0:
             window_start = max(window_start, found + 1)
-    return patterns.future_cue.search(text, window_start, start) is not None
+    if patterns.future_cue.search(text, window_start, start) is not None:
+        return True
+    if window_start < start - _CUE_REACH or "," in text[window_start:start]:
+        return False  # not in a sentence-opening phrase
+    comma = text.find(",", start, start + _FRONTED_REACH)
+    if comma < 0 or "." in text[start:comma] or "\n" in text[start:comma]:
+        return False
+    clause_end = min(len(text), comma + _FRONTED_REACH)
+    for stop in (".", "\n", ","):
+        found = text.find(stop, comma + 1, clause_end)
+        if found >= 0:
+            clause_end = found
+    return patterns.future_cue.search(text, comma, clause_end) is not None
+
+
+_CUE_REACH = 160
+"""How far before a weekday or month a future cue may stand (within its sentence)."""
+_FRONTED_REACH = 80
 
 
 # --------------------------------------------------------------------------- the dateline

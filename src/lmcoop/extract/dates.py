@@ -700,30 +700,29 @@ def _resolve(
                 break
     mentions = []
     last_full_year: int | None = None
-    # value, granularity and day of each distinct absolute date as written, worked out once
-    described: dict[str, tuple[str | None, str, datetime.date | None]] = {}
+    # value, granularity, day and "year of a full date" of each absolute date as written, worked out once
+    described: dict[str, tuple[str | None, str, datetime.date | None, int | None]] = {}
     for raw in raws:
-        surface = text[raw.start : raw.end]
-        if raw.kind == "absolute":
-            description = described.get(surface)
-            if description is None:
-                description = described[surface] = _describe(raw.value)
-            value = raw.value
-            if value.start is not None and value.start.day is not None and value.start.year is not None:
-                last_full_year = value.start.year
-            mentions.append(_mention(surface, raw.start, raw.end, *description))
+        begin, stop, value, kind = raw[:4]
+        surface = text[begin:stop]
+        if kind == "absolute":
+            known = described.get(surface)
+            if known is None:
+                point = value.start
+                full_year = point.year if point is not None and point.day is not None else None
+                known = described[surface] = (*_describe(value), full_year)
+            if known[3] is not None:
+                last_full_year = known[3]
+            mentions.append(_mention(surface, begin, stop, known[0], known[1], known[2]))
             continue
-        value = raw.value
-        if raw.kind == "yearless":
-            future = _future_sentence(text, raw.start, patterns)
+        if kind == "yearless":
+            future = _future_sentence(text, begin, patterns)
             value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
-        elif raw.kind == "month_relative":
+        elif kind == "month_relative":
             value = _resolve_month_relative(value, raw, anchor)
-        elif raw.kind == "relative":
+        elif kind == "relative":
             value = _resolve_relative(text, raw, anchor, patterns)
-        elif value.start is not None and value.start.day is not None and value.start.year is not None:
-            last_full_year = value.start.year
-        mentions.append(_mention(surface, raw.start, raw.end, *_describe(value)))
+        mentions.append(_mention(surface, begin, stop, *_describe(value)))
     return tuple(mentions)
 
 

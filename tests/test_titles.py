@@ -138,6 +138,18 @@ PAGES = [
         "Minister visits China",
         id="section-label-first",
     ),
+    pytest.param(
+        "Home | About Us | News | Events | Regional Cooperation\n\nRiver Board and Delta Institute Sign Data Pact\n\n"
+        "Published on 3 March 2021\n\nThe board and the institute signed the pact in Hue on Monday.",
+        "River Board and Delta Institute Sign Data Pact",
+        id="menu-with-bars",
+    ),
+    pytest.param(
+        "Comment | Rivers\n\nWhy the delta needs a drought plan now\n\nBy Ana Silva\n\n"
+        "The dry years of 2019 and 2020 were the hardest the delta had seen in decades.",
+        "Why the delta needs a drought plan now",
+        id="category-label-with-bar",
+    ),
     pytest.param("", None, id="empty"),
     pytest.param("   \n\n  ", None, id="blank"),
 ]
@@ -176,3 +188,10 @@ def test_title_is_one_line_and_slices(text: str) -> None:
         assert "\n" not in article.title_span.text
         assert article.title_span.text.strip() == article.title_span.text
         assert text[article.title_span.start : article.title_span.end] == article.title_span.text
+
+
+def test_a_headline_with_a_site_name_after_a_bar_is_no_menu() -> None:
+    article = lmcoop.parse(
+        "Blue Lake Institute Opens Wetland Lab | Delta News\n\nThe lab opened on 3 May 2022 in Hue, officials said."
+    )
+    assert article.title is not None and article.title.startswith("Blue Lake Institute Opens Wetland Lab")

@@ -50,8 +50,8 @@ class Found:
 Stage = Callable[[Document, RuleSet, Found], Found]
 
 STAGES: tuple[tuple[str, Stage], ...] = (
-    ("titles", titles.extract),
     ("dates", dates.extract),
+    ("titles", titles.extract),
     ("organizations", organizations.extract),
     ("people", people.extract),
     ("agreements", agreements.extract),

@@ -25,7 +25,7 @@ import bisect
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -59,9 +59,9 @@ _DAY_RANGE = rf"(?:{_SP}{{0,2}}[-–—~]{_SP}{{0,2}}|{_SP}{{1,2}}(?:to|until|ti
 _RELATIVE_WORD = r"(?:[Tt]his|[Ll]ast|[Nn]ext)"
 
 
-@dataclass(frozen=True)
-class RawDate:
-    """One date expression as found, before its year or anchor is filled in."""
+class RawDate(NamedTuple):
+    """One date expression as found, before its year or anchor is filled in (a tuple: dense text
+    makes tens of thousands, and a tuple is built several times faster than a frozen dataclass)."""
 
     start: int
     end: int
@@ -205,6 +205,10 @@ def _build(rules: RuleSet) -> _Patterns:
         return rf"(?P<{group}>{body})"
 
     sp1 = rf"{_SP}{{1,3}}"
+    month_alone_after = (
+        r"(?<=(?i:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|end of|"
+        rf"beginning of|start of|middle of)){_SP}{{1,2}}|mid-)"
+    )
     after_month = rf"(?:(?<=\.){_SP}{{0,3}}|{sp1})"
     decade = r"(?<![\d\p{L}])(?P<dec>(?:19|20)\d0)'?s(?!\p{L})"
     day_month_year = rf"{day('d1')}{sp1}(?:of{sp1})?{month('m1')}(?:{_YEAR_SEP}{year('y1')})?"
@@ -253,8 +257,7 @@ def _build(rules: RuleSet) -> _Patterns:
         # November 2020 / June, 2012 / June of 2012
         rf"(?P<k_my>{month('m1')}{_YEAR_SEP}(?:of{sp1})?{year('y1')})",
         # (in) March: a month alone, after a word that introduces a time
-        rf"(?P<k_month>(?<=(?i:\b(?:in|since|by|until|till|from|during|before|after|early|late|mid|end of|"
-        rf"beginning of|start of|middle of)){_SP}{{1,2}}|mid-){month_full}(?!{_SP}{{0,2}}\d))",
+        rf"(?P<k_month>{month_alone_after}{month_full}(?!{_SP}{{0,2}}\d))",
         # early 1990s
         rf"(?P<k_decade>(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]{decade})",
         # spring 2009 / summer of 2019 / this winter
@@ -296,12 +299,18 @@ def _build(rules: RuleSet) -> _Patterns:
     # Where an expression can start, and which finder to try there: a year, a day number followed
     # by something a date goes on with, or a calendar word. The scan stays fast on any text.
     month_words = _alternation(_cased(list(months)))
+    month_goes_on = (
+        rf"(?:{_SP}{{0,3}},?{_SP}{{0,3}}(?:of{_SP}{{1,3}})?(?:\d|{_RELATIVE_WORD}{_SP})"
+        rf"|{_SP}{{0,2}}[-–—~]|{_SP}{{1,2}}(?:to|until|till|through|thru){_SP})"
+    )
     weekday_words = _alternation(_cased(list(weekday_full.values())))
     counted = _any_case([*dates.number_words, "a", "an"])
     fiscal_first = _alternation([prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"])
     day_follows = (
         r"(?=[ \t\u00a0]{1,3}(?:of[ \t]{1,3})?\p{Lu}|[ \t\u00a0]{0,2}[-–—~./,][ \t]{0,2}\d"
-        r"|[ \t\u00a0]{1,2}(?:to|and|until|till|through|thru|&)[ \t]|[ \t\u00a0]\d"
+        r"|[ \t\u00a0]{1,2}(?:to|and|until|till|through|thru|&)[ \t]"
+        # "15 06 2024", "12 24,2025": only with the year there (a run of small numbers is no date)
+        r"|[ \t\u00a0](?:\d\d[ \t\u00a0]|\d{1,2},[ \t\u00a0]?)(?:1[89]|2[01])\d\d(?!\d)"
         r"|[ \t\u00a0]{1,3}(?:year|month|week|day)s?[ \t])"
     )
     # Several small scans are much faster than one big alternation; their hits are merged.
@@ -309,7 +318,13 @@ def _build(rules: RuleSet) -> _Patterns:
         regex.compile(
             rf"(?<!\d)(?:(?P<year>(?:1[89]|2[01])\d\d(?!\d))|(?P<day>\d{{1,2}}(?:st|nd|rd|th)?{day_follows}))"
         ),
-        regex.compile(rf"(?<!\p{{L}})(?P<month>{month_words})(?!\p{{L}})"),
+        # a month name only where some alternative can go on: a day or year, a range, "of this year",
+        # or after a word that introduces a time ("in May"); "May" the verb mostly starts nothing
+        regex.compile(
+            rf"(?<!\p{{L}})(?P<month>{month_words})(?!\p{{L}})"
+            rf"(?:(?=\.?{month_goes_on})|(?<={month_alone_after}\p{{L}}{{3,9}}))",
+            regex.VERSION1,
+        ),
         regex.compile(rf"(?<!\p{{L}})(?P<weekday>{weekday_words})(?!\p{{L}})"),
         # \b is much cheaper here than a look-behind for a letter
         regex.compile(
@@ -363,42 +378,71 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     mask_starts = [start for start, _ in masked]
     found: list[RawDate] = []
     done = 0
-    starts = sorted(
-        (match.start(), match.lastgroup or "") for trigger in patterns.triggers for match in trigger.finditer(text)
-    )
+    starts: list[tuple[int, str]] = []
+    for trigger in patterns.triggers:
+        starts.extend((match.start(), match.lastgroup or "") for match in trigger.finditer(text))
+    starts.sort()
+    finders = {
+        route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
+        for route, finder in patterns.finders.items()
+    }
+    # What a surface string reads as, once per distinct string and kind: dense text repeats its dates.
+    read_cache: dict[tuple[str, str], tuple[tuple[int, int, DateValue, str, Any, str], ...]] = {}
     for position, route in starts:
         if position < done:
             continue
-        finder = patterns.finders[route]
-        match = finder.pattern.match(text, position)
+        if masked and _in_mask(position, position + 1, masked, mask_starts):
+            continue  # inside a URL, an e-mail address or a phone number: not even tried
+        match_at, kinds = finders[route]
+        match = match_at(text, position)
         if match is None:
             continue
-        done = match.end()
-        if _in_mask(match.start(), match.end(), masked, mask_starts):
+        start, done = match.span()
+        if masked and _in_mask(start, done, masked, mask_starts):
             continue
-        kind = next((name for name in finder.kinds if match.start(name) >= 0), "")
-        found.extend(_read(kind, match, text, patterns))
+        kind = ""
+        for name, index in kinds:  # the alternative that matched (`lastgroup` names an inner group)
+            if match.start(index) >= 0:
+                kind = name
+                break
+        if kind == "k_year" and not _is_year(text, start, done, patterns):
+            continue  # a count, money or an identifier: the only reading that looks around the match
+        key = (kind, match.group())
+        read = read_cache.get(key)
+        if read is None:
+            reads = list(_read(kind, match, text, patterns))
+            read = tuple(
+                (raw.start - start, raw.end - start, raw.value, raw.kind, raw.relative, raw.weekday_direction)
+                for raw in reads
+            )
+            if kind != "k_yy" or (len(reads) == 1 and reads[0].start == start and reads[0].end == done):
+                read_cache[key] = read  # not a "year range" split into two years, each checked in place
+        for offset, stop, value, raw_kind, relative, direction in read:
+            found.append(RawDate(start + offset, start + stop, value, raw_kind, relative, direction))
     return found
 
 
 _TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
+_TOKEN_REST = regex.compile(r"[^ \t\r\n\u00a0\"'<>()\[\]{}“”‘’]{0,500}")
 
 
 def _masked(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
     """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged."""
     spans = []
     covered = 0
-    for match in patterns.masks.finditer(text):
+    search = patterns.masks.search
+    while True:
+        match = search(text, covered)
+        if match is None:
+            break
         start, end = match.span()
         if match.group("token"):
-            if start < covered:
-                continue  # inside the token already widened: each character is walked once
+            # the scan resumes after the widened token: each character is looked at once
             floor = max(covered, start - 200)
             while start > floor and text[start - 1] not in _TOKEN_STOP:
                 start -= 1
-            ceiling = min(len(text), end + 500)
-            while end < ceiling and text[end] not in _TOKEN_STOP:
-                end += 1
+            rest = _TOKEN_REST.match(text, end)
+            end = rest.end() if rest is not None else end
         covered = max(covered, end)
         spans.append((start, end))
     merged: list[tuple[int, int]] = []
@@ -656,30 +700,60 @@ def _resolve(
                 break
     mentions = []
     last_full_year: int | None = None
+    # value, granularity, day and "year of a full date" of each absolute date as written, worked out once
+    described: dict[str, tuple[str | None, str, datetime.date | None, int | None]] = {}
     for raw in raws:
-        value = raw.value
-        if raw.kind == "yearless":
-            future = _future_sentence(text, raw.start, patterns)
+        begin, stop, value, kind = raw[:4]
+        surface = text[begin:stop]
+        if kind == "absolute":
+            known = described.get(surface)
+            if known is None:
+                point = value.start
+                full_year = point.year if point is not None and point.day is not None else None
+                known = described[surface] = (*_describe(value), full_year)
+            if known[3] is not None:
+                last_full_year = known[3]
+            mentions.append(_mention(surface, begin, stop, known[0], known[1], known[2]))
+            continue
+        if kind == "yearless":
+            future = _future_sentence(text, begin, patterns)
             value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
-        elif raw.kind == "month_relative":
+        elif kind == "month_relative":
             value = _resolve_month_relative(value, raw, anchor)
-        elif raw.kind == "relative":
+        elif kind == "relative":
             value = _resolve_relative(text, raw, anchor, patterns)
-        elif value.has_year and value.start is not None and value.start.day is not None:
-            last_full_year = value.start.year
-        granularity = value.granularity
-        # every field is built here from checked parts, so the model's validation is skipped
-        mentions.append(
-            DateMention.model_construct(
-                text=text[raw.start : raw.end],
-                start=raw.start,
-                end=raw.end,
-                value=value.value,
-                granularity=granularity,
-                date=value.start.as_date() if granularity == "day" and value.start is not None else None,
-            )
-        )
+        mentions.append(_mention(surface, begin, stop, *_describe(value)))
     return tuple(mentions)
+
+
+def _describe(value: DateValue) -> tuple[str | None, str, datetime.date | None]:
+    """A mention's value, granularity and calendar day."""
+    granularity = value.granularity
+    day = value.start.as_date() if granularity == "day" and value.start is not None else None
+    return value.value, granularity, day
+
+
+_MENTION_FIELDS = frozenset(DateMention.model_fields)
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _mention(
+    text: str, start: int, end: int, value: str | None, granularity: str, day: datetime.date | None
+) -> DateMention:
+    """A `DateMention` from parts this module has checked: pydantic's validation (and even
+    `model_construct`, which looks up every field's default) costs more than all of finding a date.
+    It sets exactly what `model_construct` sets; a test compares the two."""
+    mention = _new_object(DateMention)
+    _set_attribute(
+        mention,
+        "__dict__",
+        {"text": text, "start": start, "end": end, "value": value, "granularity": granularity, "date": day},
+    )
+    _set_attribute(mention, "__pydantic_fields_set__", set(_MENTION_FIELDS))
+    _set_attribute(mention, "__pydantic_extra__", None)
+    _set_attribute(mention, "__pydantic_private__", None)
+    return mention
 
 
 def _resolve_yearless(
@@ -755,13 +829,32 @@ def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patte
 
 
 def _future_sentence(text: str, start: int, patterns: _Patterns) -> bool:
-    """True when the words just before a bare weekday speak of the future ("will open on Monday")."""
-    window_start = max(0, start - 80)
+    """True when a future cue governs a bare weekday or month: earlier in its sentence ("will open
+    on Monday", "agreed to sign a letter in Seoul in October"), or in the main clause after a fronted
+    phrase that holds it ("At the close of the forum on Friday, delegates are expected to adopt …")."""
+    window_start = max(0, start - _CUE_REACH)
     for stop in (". ", "\n"):
         found = text.rfind(stop, window_start, start)
         if found >= 0:
             window_start = max(window_start, found + 1)
-    return patterns.future_cue.search(text, window_start, start) is not None
+    if patterns.future_cue.search(text, window_start, start) is not None:
+        return True
+    if window_start < start - _CUE_REACH or "," in text[window_start:start]:
+        return False  # not in a sentence-opening phrase
+    comma = text.find(",", start, start + _FRONTED_REACH)
+    if comma < 0 or "." in text[start:comma] or "\n" in text[start:comma]:
+        return False
+    clause_end = min(len(text), comma + _FRONTED_REACH)
+    for stop in (".", "\n", ","):
+        found = text.find(stop, comma + 1, clause_end)
+        if found >= 0:
+            clause_end = found
+    return patterns.future_cue.search(text, comma, clause_end) is not None
+
+
+_CUE_REACH = 160
+"""How far before a weekday or month a future cue may stand (within its sentence)."""
+_FRONTED_REACH = 80
 
 
 # --------------------------------------------------------------------------- the dateline

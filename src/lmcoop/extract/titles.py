@@ -9,19 +9,20 @@ is often shown twice, or as the last breadcrumb) or that stands next to the page
 else the first one. A text that opens straight with a body paragraph has no headline (None).
 
 The publication date is not read here: the dates stage, which finds every date, picks the dateline.
+It runs first, and the date lines are told from the dates it found (the text is never scanned twice).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex
 
 from ..document import Document
-from ..models import Span
+from ..models import DateMention, Span
 from ..rules import RuleSet
-from .dates import RawDate, find_raw_dates
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -65,6 +66,20 @@ class _Line:
 
 
 @dataclass(frozen=True)
+class _HeadDate:
+    start: int
+    end: int
+    day: bool
+    """Written with its day ("23 May", "2023-05-23", "14-15 June"): what a page's date line shows."""
+
+
+def _names_a_day(mention: DateMention) -> bool:
+    """A date written down to the day; relative days ("Tuesday", "3 days ago") do not count."""
+    first = (mention.value or "").split("/", 1)[0]
+    return len(first) == 10 and any(char.isdigit() for char in mention.text) and not mention.text.endswith("ago")
+
+
+@dataclass(frozen=True)
 class _PageWords:
     words: frozenset[str]
     captions: tuple[str, ...]
@@ -83,23 +98,25 @@ def _page_words(rules: RuleSet) -> _PageWords:
 
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
-    """Fill `found.title` with the headline's span (None when the text opens with its body)."""
-    return replace(found, title=find_title(doc, rules))
+    """Fill `found.title` with the headline's span (None when the text opens with its body).
+
+    Reads the dates stage's `found.dates` (that stage runs before this one)."""
+    return replace(found, title=find_title(doc, rules, found.dates))
 
 
-def find_title(doc: Document, rules: RuleSet) -> Span | None:
-    """The headline as written on its line, or None."""
+def find_title(doc: Document, rules: RuleSet, dates: Sequence[DateMention]) -> Span | None:
+    """The headline as written on its line, or None; `dates` are the text's date mentions."""
     text = doc.text
     head = [span for span in doc.non_blank_lines()[:_HEAD_LINES] if span[0] < _HEAD_CHARS]
     if not head:
         return None
     head_end = min(head[-1][1], _HEAD_CHARS)
     head = [(start, min(end, start + _LINE_CHARS)) for start, end in head]
-    dates = find_raw_dates(text[:head_end], rules)
+    head_dates = [_HeadDate(m.start, m.end, _names_a_day(m)) for m in dates if m.start < head_end]
     words = rules.compiled(_page_words)
     lines: list[_Line] = []
     for start, end in head:
-        line = _classify(text, start, end, dates, words, doc)
+        line = _classify(text, start, end, head_dates, words, doc)
         lines.append(line)
         if line.kind == "body":
             break
@@ -181,7 +198,7 @@ def _classify(
     text: str,
     start: int,
     end: int,
-    dates: list[RawDate],
+    dates: list[_HeadDate],
     words: _PageWords,
     doc: Document,
 ) -> _Line:
@@ -202,7 +219,7 @@ def _classify_text(
     start: int,
     end: int,
     indent: int,
-    dates: list[RawDate],
+    dates: list[_HeadDate],
     words: _PageWords,
 ) -> _Line:
     line = text[start:end]
@@ -216,8 +233,7 @@ def _classify_text(
     if _BYLINE.search(line):
         return _Line(start, end, indent, "skip")
     bullet = _BULLET.match(line)
-    line_dates = [raw for raw in dates if start <= raw.start < end]
-    day_dates = [raw for raw in line_dates if raw.value.start is not None and raw.value.start.day is not None]
+    day_dates = [date for date in dates if start <= date.start < end and date.day]
     tokens = _WORD.findall(line)
     if day_dates:
         first, last = day_dates[0], day_dates[-1]
@@ -238,6 +254,8 @@ def _classify_text(
             # "Headline … Japan 2023.11.04": the page date written after the headline
             cut = start + len(text[start : last.start].rstrip())
             return _classify_text(text, start, cut, indent, [], words)
+    if _is_menu(line):
+        return _Line(start, end, indent, "skip")
     if bullet or _NUMBERED.match(line):
         return _Line(start, end, indent, "body" if len(tokens) >= 25 else "skip")
     if _is_body(line, tokens):
@@ -268,6 +286,18 @@ def _classify_text(
         ):
             stripped_start = start + line.index(rest[0], len(category))
     return _Line(stripped_start, end, indent, "candidate")
+
+
+def _is_menu(line: str) -> bool:
+    """A menu or a category label: short items split by bars ("Home | About Us | News", "Opinion | Water").
+
+    A headline with a site name after a bar ("Forum opens in Hue | Delta News") keeps a long first item."""
+    items = [item for item in _MENU_BAR.split(line) if item.strip()]
+    return len(items) >= 2 and all(len(_WORD.findall(item)) <= _MENU_ITEM_WORDS for item in items)
+
+
+_MENU_BAR = regex.compile(r"[ \t]*[|¦][ \t]*", regex.VERSION1)
+_MENU_ITEM_WORDS = 3
 
 
 def _is_page_word(token: str, words: frozenset[str]) -> bool:

@@ -46,6 +46,8 @@ class Vocabulary:
     """The vocabularies both stages use, as sets for O(1) look-ups (built once per RuleSet)."""
 
     heads: frozenset[str]
+    head_forms: frozenset[str]
+    """Head nouns and their possessive forms ("Ministry", "Ministry's"): one look-up per token."""
     unit_heads: frozenset[str]
     country_stripped_before: frozenset[str]
     portfolio: frozenset[str]
@@ -89,6 +91,7 @@ def _build(rules: RuleSet) -> Vocabulary:
     honorific_words = frozenset(w for h in people.honorifics for w in _words(h))
     return Vocabulary(
         heads=frozenset(org.head_nouns),
+        head_forms=frozenset(h + ending for h in org.head_nouns for ending in ("", *_POSSESSIVE_ENDINGS)),
         unit_heads=frozenset(org.unit_heads),
         country_stripped_before=frozenset(org.country_stripped_before),
         portfolio=frozenset(w.casefold() for w in org.portfolio_words),

@@ -71,8 +71,18 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
     candidates: list[_Candidate] = []
     company = rules.compiled(_company_pattern)
     company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
+    head_forms = vocab.head_forms
     for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
-        if any(_is_head(tokens[t], vocab) for t in chunk):
+        if len(chunk) == 1 and tokens[chunk[0]].text not in head_forms:
+            # a lone capitalized word ("A, B, C, …" costs one test each): only a company suffix can follow
+            if text.startswith(company_starts, tokens[chunk[0]].end):
+                suffix = company.match(text, tokens[chunk[0]].end)
+                if suffix is not None:
+                    made = _company(tokens, chunk, suffix.end(), vocab)
+                    if made is not None:
+                        candidates.append(made)
+            continue
+        if any(tokens[t].text in head_forms and tokens[t].cap for t in chunk):
             candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
         elif text.startswith(company_starts, tokens[chunk[-1]].end) or (
             len(chunk) > 1 and text.startswith(company_starts, tokens[chunk[-2]].end)
@@ -179,7 +189,7 @@ def _located(text: str, tokens: list[Token], candidates: list[_Candidate], vocab
 
 
 def _is_head(token: Token, vocab: Vocabulary) -> bool:
-    return token.cap and bare(token.text) in vocab.heads
+    return token.cap and token.text in vocab.head_forms
 
 
 def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
@@ -187,11 +197,18 @@ def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
     chunks: list[list[int]] = []
     n = len(tokens)
     done = -1
+    connectors = vocab.connectors
     for i in [k for k, t in enumerate(tokens) if t.cap and t.word]:
         if i <= done:
             continue
         chunk = [i]
         j = i
+        if i + 1 < n:
+            nxt = tokens[i + 1]
+            if not (nxt.word and nxt.cap) and nxt.text not in connectors and nxt.text != "(":
+                chunks.append(chunk)  # a lone word: nothing can join it
+                done = i
+                continue
         while len(chunk) < _MAX_CHUNK:
             if is_possessive(tokens[j]) and not (j + 1 < n and _is_head(tokens[j + 1], vocab)):
                 break
@@ -244,6 +261,10 @@ def _merge_enumerations(tokens: list[Token], chunks: list[list[int]], vocab: Voc
     merged: list[list[int]] = []
     index = 0
     while index < len(chunks):
+        if len(chunks[index]) < 3:
+            merged.append(chunks[index])  # too short to end "Head of X"
+            index += 1
+            continue
         chunk = list(chunks[index])
         index += 1
         while _ends_with_complement(tokens, chunk, vocab):

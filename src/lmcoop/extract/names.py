@@ -66,6 +66,8 @@ class Vocabulary:
     system_prefixes: tuple[tuple[str, ...], ...]
     honorific_words: frozenset[str]
     located_heads: frozenset[str]
+    country_kept_after: frozenset[str]
+    outlet_words: frozenset[str]
     source_labels: tuple[str, ...]
     function_words: frozenset[str]
     connectors: frozenset[str] = frozenset({"of", "and", "for", "on", "the", "&"})
@@ -106,6 +108,8 @@ def _build(rules: RuleSet) -> Vocabulary:
         system_prefixes=tuple(sorted((_words(p) for p in org.system_prefixes if _words(p)), key=len, reverse=True)),
         honorific_words=honorific_words,
         located_heads=frozenset(org.located_heads),
+        country_kept_after=frozenset(org.country_kept_after),
+        outlet_words=frozenset(org.outlet_words),
         source_labels=tuple(org.source_labels),
         function_words=frozenset(org.function_words),
     )

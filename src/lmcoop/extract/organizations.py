@@ -142,8 +142,21 @@ def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
                 continue
             if any(w.text.casefold() in vocab.position_words for w in words):
                 continue
+            if words[-1].text in vocab.heads and text.startswith((" of ", " for "), end):
+                continue  # "Source: Department of …": the chunk reader takes the whole name
+            out.append(_Candidate(start, end))
+    outlets = rules.compiled(_outlet_pattern)
+    for match in outlets.finditer(text):
+        start, end = match.span("name")
+        if text[start:end].rsplit(" ", 1)[-1] in vocab.outlet_words:
             out.append(_Candidate(start, end))
     return out
+
+
+def _outlet_pattern(rules: RuleSet) -> regex.Pattern[str]:
+    """A byline line that opens with a news outlet: "Mekong Times | 2022-06-20"."""
+    del rules
+    return regex.compile(rf"^[ \t]*(?P<name>{_CAP_RUN})[ \t]*\|", regex.MULTILINE)
 
 
 def _company_pattern(rules: RuleSet) -> regex.Pattern[str]:
@@ -416,7 +429,14 @@ def _parse_chunk(
         first = made[0] if made else None
         if index > 0 and previous is not None and (first is None or first.start < 0):
             # "of Y" where Y is no organization of its own
-            if country_at(tokens, segment[0], vocab) is not None:
+            country = country_at(tokens, segment[0], vocab)
+            if country is not None:
+                head = bare(text[previous.start : previous.end].rsplit(" ", 1)[-1])
+                joined = text[previous.end : tokens[segment[0]].start] in (" of ", " of the ")
+                if joined and country[1] == len(segment) and head in vocab.country_kept_after:
+                    previous.end = tokens[segment[-1]].end  # "National University of Laos"
+                    previous.complemented = True
+                    previous.bare = False
                 previous = None
                 continue
             seg_text = text[tokens[segment[0]].start : tokens[segment[-1]].end]
@@ -822,6 +842,14 @@ def _comma_parents(text: str, candidates: list[_Candidate], vocab: Vocabulary) -
     """ "Department of X, Ministry of Y": a unit directly followed by a body belongs to it."""
     by_start = {c.start: c for c in candidates}
     for c in candidates:
+        if c.parent is not None:
+            continue
+        for joint in (" under the ", " under "):
+            if text.startswith(joint, c.end):
+                parent = by_start.get(c.end + len(joint))
+                if parent is not None and parent is not c:
+                    c.parent = parent  # "the Delta Agency under the Ministry of Rivers"
+                break
         if c.parent is not None:
             continue
         first_word = text[c.start : c.end].split(" ", 1)[0]

@@ -9,6 +9,26 @@ from lmcoop.extract.names import schwartz_hearst
 
 # sentence → {name: (acronym, parent)}
 TABLE = [
+    # "of <Country>" stays in a university's name, a ministry's country is dropped
+    (
+        "The Faculty of Soil Sciences of the National University of Atlantis and the Ministry of Forests of Kenya met.",
+        {
+            "Faculty of Soil Sciences": (None, "National University of Atlantis"),
+            "National University of Atlantis": (None, None),
+            "Ministry of Forests": (None, None),
+        },
+    ),
+    (
+        "The Directorate-General for Oceans of the Northern Commission wrote.",
+        {"Directorate-General for Oceans": (None, "Northern Commission"), "Northern Commission": (None, None)},
+    ),
+    # a credit line names the whole department, not a bare "Department"
+    ("Source: Department of Lake Affairs\nThe talks went on.", {"Department of Lake Affairs": (None, None)}),
+    (
+        "The Delta Agency under the Ministry of Rivers met.",
+        {"Delta Agency": (None, "Ministry of Rivers"), "Ministry of Rivers": (None, None)},
+    ),
+    ("Harbor Times | 2022-06-20\nThe port reopened.", {"Harbor Times": (None, None)}),
     (
         "Wu Pingan, Deputy Director of the Northern Wetland Research Center (NWRC) of the Ministry of Lakes "
         "and Rivers (MLR), attended the forum.",

@@ -89,6 +89,54 @@ TABLE: list[tuple[str, list[Row]]] = [
             ("Gao Pan", None, "Reporter", None, None, "mentioned"),
         ],
     ),
+    # regional honorifics are not part of the name
+    (
+        "U Zaw Min Oo, Director General of the River Department, met Daw Hla Myint, "
+        "Deputy Director of the Bird Division.",
+        [
+            ("Zaw Min Oo", "U", "Director General", "River Department", None, "attendee"),
+            ("Hla Myint", "Daw", "Deputy Director", "Bird Division", None, "attendee"),
+        ],
+    ),
+    (
+        "Ato Girma Tadesse, Director of the Soil Authority, opened the course.",
+        [("Girma Tadesse", "Ato", "Director", "Soil Authority", None, "attendee")],
+    ),
+    (
+        "Dato' Karim Salleh, Director-General of the Reef Park Department, and Datuk Seri Nor Aziz attended.",
+        [
+            ("Karim Salleh", "Dato'", "Director-General", "Reef Park Department", None, "attendee"),
+            ("Nor Aziz", "Datuk Seri", None, None, None, "attendee"),
+        ],
+    ),
+    # "Director of <field> at <body>": the field is no person
+    (
+        "Dr. Ir. Budi Hartono, Director of Swamp Forest Care at the Ministry of Woods, opened the forum.",
+        [("Budi Hartono", "Dr. Ir.", "Director", "Ministry of Woods", None, "attendee")],
+    ),
+    # the body a delegation comes from gives its leader's organization and country
+    (
+        "A delegation of the Korea Institute for Soil Care (KISC), led by President Han Do-yun, visited Accra.",
+        [("Han Do-yun", None, "President", "Korea Institute for Soil Care", "South Korea", "attendee")],
+    ),
+    (
+        "Mr. Paul Brandt, a senior adviser from the Alpine Rivers Agency, and Ms. Eva Lind, "
+        "a consultant from Sweden, spoke.",
+        [
+            ("Paul Brandt", "Mr.", "senior adviser", "Alpine Rivers Agency", None, "attendee"),
+            ("Eva Lind", "Ms.", "consultant", None, "Sweden", "attendee"),
+        ],
+    ),
+    # a unit of a national ministry belongs to the ministry's country; a portfolio between demonym and title
+    (
+        "Staff of the Office of Lakes of the Ministry of Waters (MOW) of China came. Ms. Qin Lan, Director of the "
+        "Office of Lakes, spoke.",
+        [("Qin Lan", "Ms.", "Director", "Office of Lakes", "China", "attendee")],
+    ),
+    (
+        "The view of Laotian forestry minister Bounmy Keo was cited.",
+        [("Bounmy Keo", None, "minister", None, "Laos", "attendee")],
+    ),
 ]
 
 

@@ -23,10 +23,10 @@ def test_default_rules_have_every_vocabulary() -> None:
 def test_extend_adds_words_and_leaves_the_original_alone() -> None:
     base = RuleSet.default()
     extended = base.extend(
-        {"people": {"honorifics": ["Datuk"]}, "countries": {"Atlantis": {"demonyms": ["Atlantean"]}}}
+        {"people": {"honorifics": ["Elder Sage"]}, "countries": {"Atlantis": {"demonyms": ["Atlantean"]}}}
     )
-    assert "Datuk" in extended.people.honorifics
-    assert "Datuk" not in base.people.honorifics
+    assert "Elder Sage" in extended.people.honorifics
+    assert "Elder Sage" not in base.people.honorifics
     assert extended.people.honorifics[: len(base.people.honorifics)] == base.people.honorifics
     assert extended.country_of("Atlantean") == "Atlantis"
     assert base.country_of("Atlantean") is None

@@ -8,11 +8,13 @@ string unchanged.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
-__all__ = ["Document"]
+__all__ = ["Document", "Token", "tokenize"]
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by white space and
 # something that can start a sentence, unless the word before the stop is a known abbreviation
@@ -28,6 +30,13 @@ _ABBREVIATION_BEFORE = regex.compile(
     regex.VERSION1,
 )
 _LINE_END = regex.compile(r"\r\n|\r|\n")
+# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one mark.
+# A run of one repeated mark ("...", "((((") is one token: hostile input stays cheap. The white space
+# before each token is captured too, so offsets and line breaks come from lengths alone.
+_TOKEN = regex.compile(r"(\s*)([\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\3*)", regex.VERSION1)
+# The last non-space character, searched from the end: tokens stop there, so the white-space group of
+# `_TOKEN` never retries at every position of a long trailing blank run (which would be quadratic).
+_LAST_MARK = regex.compile(r"\S", regex.VERSION1 | regex.REVERSE)
 _ABBREVIATION_WINDOW = 12
 
 
@@ -45,6 +54,14 @@ class Document:
         sentences = _split_sentences(self.text)
         object.__setattr__(self, "sentences", sentences)
         object.__setattr__(self, "_sentence_starts", tuple(s for s, _ in sentences))
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """Every word and mark of the text, made on first use and shared by the stages that read tokens.
+
+        Treat the list as read-only: later stages see the same one.
+        """
+        return tokenize(self.text)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence that holds `offset` (or the nearest one before it)."""
@@ -73,6 +90,52 @@ class Document:
                 lead = len(chunk) - len(chunk.lstrip())
                 out.append((start + lead, start + lead + len(stripped)))
         return tuple(out)
+
+
+class Token(NamedTuple):
+    """One word or punctuation mark with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    cap: bool
+    """Starts with an upper-case letter."""
+    upper: bool
+    """All its letters are upper case and it has at least two."""
+    word: bool
+    """Letters or digits (not a punctuation mark)."""
+    newline_before: bool
+    """A line break sits between the previous token and this one."""
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every token of `text`, in order (one regex pass; `findall` keeps the per-token work small)."""
+    tokens: list[Token] = []
+    append = tokens.append
+    new = tuple.__new__
+    position = 0
+    last = _LAST_MARK.search(text)
+    if last is None:
+        return tokens
+    for space, word, _ in _TOKEN.findall(text, 0, last.end()):
+        start = position + len(space)
+        position = start + len(word)
+        first = word[0]
+        append(
+            new(
+                Token,
+                (
+                    start,
+                    position,
+                    word,
+                    first.isupper(),
+                    len(word) >= 2 and word.isupper(),
+                    first.isalnum(),
+                    "\n" in space,
+                ),
+            )
+        )
+    return tokens
 
 
 def _split_lines(text: str) -> tuple[tuple[int, int], ...]:

@@ -7,13 +7,9 @@ TOML vocabularies, compiled once per `RuleSet` into `Vocabulary`.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
-from typing import NamedTuple
 
-import regex
-
-from ..document import Document
+from ..document import Document, Token, tokenize
 from ..rules import RuleSet
 
 __all__ = [
@@ -27,65 +23,12 @@ __all__ = [
     "vocabulary",
 ]
 
-# A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one mark.
-# A run of one repeated mark ("...", "((((") is one token: hostile input stays cheap.
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\1*", regex.VERSION1)
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
-class Token(NamedTuple):
-    """One word or punctuation mark with its offsets."""
-
-    start: int
-    end: int
-    text: str
-    cap: bool
-    """Starts with an upper-case letter."""
-    upper: bool
-    """All its letters are upper case and it has at least two."""
-    word: bool
-    """Letters or digits (not a punctuation mark)."""
-    newline_before: bool
-    """A line break sits between the previous token and this one."""
-
-
-def tokenize(text: str) -> list[Token]:
-    """Every token of `text`, in order."""
-    tokens: list[Token] = []
-    append = tokens.append
-    find = text.find
-    new = tuple.__new__
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        first = word[0]
-        append(
-            new(
-                Token,
-                (
-                    start,
-                    end,
-                    word,
-                    first.isupper(),
-                    len(word) >= 2 and word.isupper(),
-                    first.isalnum(),
-                    start > previous_end and find("\n", previous_end, start) >= 0,
-                ),
-            )
-        )
-        previous_end = end
-    return tokens
-
-
 def document_tokens(doc: Document) -> list[Token]:
-    """The tokens of `doc.text`, made once per Document and kept on it for the later stages."""
-    cached: list[Token] | None = getattr(doc, "_lmcoop_tokens", None)
-    if cached is None:
-        cached = tokenize(doc.text)
-        with contextlib.suppress(AttributeError):  # a Document with __slots__: tokenize again next time
-            object.__setattr__(doc, "_lmcoop_tokens", cached)
-    return cached
+    """The tokens of `doc.text` (made once per Document, see `Document.tokens`)."""
+    return doc.tokens
 
 
 def is_possessive(token: Token) -> bool:
@@ -103,6 +46,8 @@ class Vocabulary:
     """The vocabularies both stages use, as sets for O(1) look-ups (built once per RuleSet)."""
 
     heads: frozenset[str]
+    head_forms: frozenset[str]
+    """Head nouns and their possessive forms ("Ministry", "Ministry's"): one look-up per token."""
     unit_heads: frozenset[str]
     country_stripped_before: frozenset[str]
     portfolio: frozenset[str]
@@ -121,6 +66,8 @@ class Vocabulary:
     system_prefixes: tuple[tuple[str, ...], ...]
     honorific_words: frozenset[str]
     located_heads: frozenset[str]
+    country_kept_after: frozenset[str]
+    outlet_words: frozenset[str]
     source_labels: tuple[str, ...]
     function_words: frozenset[str]
     connectors: frozenset[str] = frozenset({"of", "and", "for", "on", "the", "&"})
@@ -146,6 +93,7 @@ def _build(rules: RuleSet) -> Vocabulary:
     honorific_words = frozenset(w for h in people.honorifics for w in _words(h))
     return Vocabulary(
         heads=frozenset(org.head_nouns),
+        head_forms=frozenset(h + ending for h in org.head_nouns for ending in ("", *_POSSESSIVE_ENDINGS)),
         unit_heads=frozenset(org.unit_heads),
         country_stripped_before=frozenset(org.country_stripped_before),
         portfolio=frozenset(w.casefold() for w in org.portfolio_words),
@@ -160,6 +108,8 @@ def _build(rules: RuleSet) -> Vocabulary:
         system_prefixes=tuple(sorted((_words(p) for p in org.system_prefixes if _words(p)), key=len, reverse=True)),
         honorific_words=honorific_words,
         located_heads=frozenset(org.located_heads),
+        country_kept_after=frozenset(org.country_kept_after),
+        outlet_words=frozenset(org.outlet_words),
         source_labels=tuple(org.source_labels),
         function_words=frozenset(org.function_words),
     )

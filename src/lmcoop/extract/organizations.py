@@ -71,8 +71,18 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
     candidates: list[_Candidate] = []
     company = rules.compiled(_company_pattern)
     company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
+    head_forms = vocab.head_forms
     for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
-        if any(_is_head(tokens[t], vocab) for t in chunk):
+        if len(chunk) == 1 and tokens[chunk[0]].text not in head_forms:
+            # a lone capitalized word ("A, B, C, …" costs one test each): only a company suffix can follow
+            if text.startswith(company_starts, tokens[chunk[0]].end):
+                suffix = company.match(text, tokens[chunk[0]].end)
+                if suffix is not None:
+                    made = _company(tokens, chunk, suffix.end(), vocab)
+                    if made is not None:
+                        candidates.append(made)
+            continue
+        if any(tokens[t].text in head_forms and tokens[t].cap for t in chunk):
             candidates.extend(_parse_chunk(text, tokens, chunk, vocab, acronyms))
         elif text.startswith(company_starts, tokens[chunk[-1]].end) or (
             len(chunk) > 1 and text.startswith(company_starts, tokens[chunk[-2]].end)
@@ -132,8 +142,21 @@ def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
                 continue
             if any(w.text.casefold() in vocab.position_words for w in words):
                 continue
+            if words[-1].text in vocab.heads and text.startswith((" of ", " for "), end):
+                continue  # "Source: Department of …": the chunk reader takes the whole name
+            out.append(_Candidate(start, end))
+    outlets = rules.compiled(_outlet_pattern)
+    for match in outlets.finditer(text):
+        start, end = match.span("name")
+        if text[start:end].rsplit(" ", 1)[-1] in vocab.outlet_words:
             out.append(_Candidate(start, end))
     return out
+
+
+def _outlet_pattern(rules: RuleSet) -> regex.Pattern[str]:
+    """A byline line that opens with a news outlet: "Mekong Times | 2022-06-20"."""
+    del rules
+    return regex.compile(rf"^[ \t]*(?P<name>{_CAP_RUN})[ \t]*\|", regex.MULTILINE)
 
 
 def _company_pattern(rules: RuleSet) -> regex.Pattern[str]:
@@ -179,7 +202,7 @@ def _located(text: str, tokens: list[Token], candidates: list[_Candidate], vocab
 
 
 def _is_head(token: Token, vocab: Vocabulary) -> bool:
-    return token.cap and bare(token.text) in vocab.heads
+    return token.cap and token.text in vocab.head_forms
 
 
 def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
@@ -187,11 +210,18 @@ def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
     chunks: list[list[int]] = []
     n = len(tokens)
     done = -1
+    connectors = vocab.connectors
     for i in [k for k, t in enumerate(tokens) if t.cap and t.word]:
         if i <= done:
             continue
         chunk = [i]
         j = i
+        if i + 1 < n:
+            nxt = tokens[i + 1]
+            if not (nxt.word and nxt.cap) and nxt.text not in connectors and nxt.text != "(":
+                chunks.append(chunk)  # a lone word: nothing can join it
+                done = i
+                continue
         while len(chunk) < _MAX_CHUNK:
             if is_possessive(tokens[j]) and not (j + 1 < n and _is_head(tokens[j + 1], vocab)):
                 break
@@ -244,6 +274,10 @@ def _merge_enumerations(tokens: list[Token], chunks: list[list[int]], vocab: Voc
     merged: list[list[int]] = []
     index = 0
     while index < len(chunks):
+        if len(chunks[index]) < 3:
+            merged.append(chunks[index])  # too short to end "Head of X"
+            index += 1
+            continue
         chunk = list(chunks[index])
         index += 1
         while _ends_with_complement(tokens, chunk, vocab):
@@ -395,7 +429,14 @@ def _parse_chunk(
         first = made[0] if made else None
         if index > 0 and previous is not None and (first is None or first.start < 0):
             # "of Y" where Y is no organization of its own
-            if country_at(tokens, segment[0], vocab) is not None:
+            country = country_at(tokens, segment[0], vocab)
+            if country is not None:
+                head = bare(text[previous.start : previous.end].rsplit(" ", 1)[-1])
+                joined = text[previous.end : tokens[segment[0]].start] in (" of ", " of the ")
+                if joined and country[1] == len(segment) and head in vocab.country_kept_after:
+                    previous.end = tokens[segment[-1]].end  # "National University of Laos"
+                    previous.complemented = True
+                    previous.bare = False
                 previous = None
                 continue
             seg_text = text[tokens[segment[0]].start : tokens[segment[-1]].end]
@@ -801,6 +842,14 @@ def _comma_parents(text: str, candidates: list[_Candidate], vocab: Vocabulary) -
     """ "Department of X, Ministry of Y": a unit directly followed by a body belongs to it."""
     by_start = {c.start: c for c in candidates}
     for c in candidates:
+        if c.parent is not None:
+            continue
+        for joint in (" under the ", " under "):
+            if text.startswith(joint, c.end):
+                parent = by_start.get(c.end + len(joint))
+                if parent is not None and parent is not c:
+                    c.parent = parent  # "the Delta Agency under the Ministry of Rivers"
+                break
         if c.parent is not None:
             continue
         first_word = text[c.start : c.end].split(" ", 1)[0]

@@ -31,9 +31,12 @@ __all__ = ["extract", "find_people"]
 _MAX_NAME = 4
 _PLACE_BEFORE = frozenset({"the", "in", "at", "near", "across", "inside", "outside", "throughout"})
 _LEADS = regex.compile(r"\b(?:led|leads|leading|headed|heads|heading)\b")
-_APPOSITIVE_WORDS = frozenset({"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as"})
+_APPOSITIVE_WORDS = frozenset(
+    {"in", "at", "to", "with", "a", "an", "the", "then", "now", "currently", "also", "as", "from"}
+)
 
 _PHRASE_LIMIT = 24
+_LED = frozenset({"led", "headed", "chaired"})
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,10 @@ class _OrgIndex:
         token_starts = [t.start for t in tokens]
         for org in organizations:
             self.countries[org.name] = _org_country(text, org, tokens, token_starts, vocab)
+        for _ in range(2):  # a unit of a national body belongs to the body's country (two levels up)
+            for org in organizations:
+                if self.countries.get(org.name) is None and org.parent:
+                    self.countries[org.name] = self.countries.get(org.parent)
 
     def first_in(self, start: int, end: int) -> tuple[int, int, Organization] | None:
         index = bisect.bisect_left(self.starts, start)
@@ -252,6 +259,7 @@ class _Context:
             first = bisect.bisect_left(starts, start)
             self.honorific_tokens.update(range(first, bisect.bisect_left(starts, end)))
         self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
+        self.group_words = frozenset(w.casefold() for w in rules.people.group_words if " " not in w)
         self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
         self.org_words = frozenset(
             w for org in orgs.by_acronym.values() for w in ((org.acronym,) if org.acronym else ())
@@ -363,6 +371,21 @@ class _Context:
         if not 2 <= len(words) <= _MAX_NAME:
             return False
         return any(len(t.text) > 1 for t in words)
+
+    def portfolio_run(self, first: int, last: int) -> bool:
+        """ "Director of Mangrove Rehabilitation at the Ministry …": capitalized words between a title's
+        "of" and "at/of/in <body>" name a field of work, not a person."""
+        tokens = self.tokens
+        if not (
+            first >= 2
+            and tokens[first - 1].text in ("of", "for")
+            and tokens[first - 2].text.casefold() in self.vocab.position_words
+        ):
+            return False
+        after = last + 1
+        while after < len(tokens) and after - last <= 3 and tokens[after].cap and tokens[after].word:
+            after += 1  # "… Degradation Control at": more words of the field
+        return after < len(tokens) and tokens[after].text in ("at", "of", "in")
 
     def starts_name(self, index: int) -> bool:
         return index == 0 or not self.name_word(index - 1) or self.tokens[index].newline_before
@@ -497,7 +520,7 @@ class _Context:
         tokens = self.tokens
         if honorific is None and first > 0 and tokens[first - 1].text.casefold() in _PLACE_BEFORE:
             return None  # "the Joint Committee", "In Phnom Penh, Deputy Director …": a thing or a place
-        if self.orgs.covers(tokens[first].start, tokens[last].end):
+        if self.orgs.covers(tokens[first].start, tokens[last].end) or self.portfolio_run(first, last):
             return None
         if (
             last + 1 < len(tokens)
@@ -523,8 +546,41 @@ class _Context:
             return None
         if not after and last + 2 < len(tokens) and tokens[last + 1].text in ("of", "from", "at"):
             self._of_after(last + 2, mention)
+        if mention.organization is None:
+            self._leader_of(before_start, mention)
         self._role(mention)
         return mention
+
+    def _leader_of(self, first: int, mention: _Mention) -> None:
+        """ "A delegation of <Body> (ACR), led by President X": X belongs to that body."""
+        tokens = self.tokens
+        j = first - 1
+        while (
+            j >= 0 and first - j <= 6 and tokens[j].word and (tokens[j].cap or tokens[j].text in self.vocab.modifiers)
+        ):
+            j -= 1  # the title and honorific before the name
+        if j < 1 or tokens[j].text != "by" or tokens[j - 1].text.casefold() not in _LED:
+            return
+        k = j - 2
+        if k >= 0 and tokens[k].text == ",":
+            k -= 1
+        if k >= 0 and tokens[k].text == ")":
+            while k >= 0 and j - k < 12 and tokens[k].text != "(":
+                k -= 1
+            k -= 1
+        if k < 0:
+            return
+        for span in self.orgs.all_in(max(0, tokens[k].start - 200), tokens[k].end):
+            if span[1] != tokens[k].end:
+                continue
+            at = bisect.bisect_left(self.starts, span[0]) - 1
+            if at >= 0 and tokens[at].text == "the":
+                at -= 1
+            if at >= 1 and tokens[at].text in ("of", "from") and tokens[at - 1].text.casefold() in self.group_words:
+                mention.organization = span[2].name
+                if mention.country is None:
+                    mention.country = self.orgs.countries.get(span[2].name)
+            return
 
     # --- phrases around a name -----------------------------------------------------------------
 
@@ -548,7 +604,7 @@ class _Context:
             if self.name_word(j) and self.starts_name(j) and self.is_name(j, self.run_at(j)):
                 run_end = self.run_at(j)
                 followed_by_head = run_end + 1 < len(tokens) and tokens[run_end + 1].text in self.vocab.heads
-                inside = self.orgs.covers(tokens[j].start, tokens[run_end].end)
+                inside = self.orgs.covers(tokens[j].start, tokens[run_end].end) or self.portfolio_run(j, run_end)
                 if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head and not inside:
                     return False
         return self._read_title(index, phrase_end, mention, appositive=True)
@@ -823,6 +879,7 @@ class _Context:
                 and low not in ("of", "for", "and", "the", "to", "on", "&")
                 and low not in self.vocab.position_words
                 and low not in self.vocab.modifiers
+                and low not in self.vocab.portfolio  # "Cambodian water resources minister X"
             ):
                 break
             if self.name_word(j) and j + 1 < end and self.name_word(j + 1) and j + 1 != first:

@@ -116,6 +116,10 @@ class OrganizationRules(_Section):
     unit_heads: list[str] = Field(default_factory=list)
     """Heads of units inside a larger body ("Department", "Division"): "X, Y" makes Y the parent."""
     located_heads: list[str] = Field(default_factory=list)
+    country_kept_after: list[str] = Field(default_factory=list)
+    """Heads whose "of <Country>" belongs to the name ("University of Laos")."""
+    outlet_words: list[str] = Field(default_factory=list)
+    """Last words of news outlets credited on a byline line ("Mekong Times | 2022-06-20")."""
     """Heads whose name goes on with "in <country>" ("Cambodian Embassy in China")."""
     source_labels: list[str] = Field(default_factory=list)
     """Labels before a credited publisher ("Source: …")."""

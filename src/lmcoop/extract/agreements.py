@@ -24,7 +24,6 @@ import regex
 from ..document import Document
 from ..models import Agreement, AgreementKind, AgreementStatus, DateMention, Event, Person
 from ..rules import RuleSet
-from . import events
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -198,17 +197,15 @@ def _build(rules: RuleSet) -> _Patterns:
     cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
     return _Patterns(
         kinds=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(w for ws in section.kinds.values() for w in ws)})(?![\w-])",
-            regex.IGNORECASE | regex.VERSION1,
+            rf"\b(?<!-)(?:{_alternation(w for ws in section.kinds.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE,
         ),
         kind_of=kind_of,
         name_only=frozenset(_key(w) for w in section.name_only_words),
-        not_instrument=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
-        ),
+        not_instrument=regex.compile(rf"\b(?<!-)(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE),
         status=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(w for ws in section.status_words.values() for w in ws)})(?![\w-])",
-            regex.IGNORECASE | regex.VERSION1,
+            rf"\b(?<!-)(?:{_alternation(w for ws in section.status_words.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE,
         ),
         status_of=status_of,
         determiners=frozenset(w.casefold() for w in section.determiners),
@@ -224,11 +221,9 @@ def _build(rules: RuleSet) -> _Patterns:
             r"\s+of\s+(?:understanding(?:\s+and\s+cooperation)?|cooperation\s+and\s+understanding)(?!\w)",
             regex.IGNORECASE | regex.VERSION1,
         ),
-        countries=regex.compile(rf"(?<![\w-])(?:{_alternation(country_words)})(?![\w-])", regex.VERSION1),
-        event_words=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
-        ),
-        signing_verb=regex.compile(r"(?<![\w-])(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
+        countries=regex.compile(rf"\b(?<!-)(?:{_alternation(country_words)})(?![\w-])"),
+        event_words=regex.compile(rf"\b(?<!-)(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE),
+        signing_verb=regex.compile(r"\b(?<!-)(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
         fixed={name: regex.compile(source, regex.VERSION1) for name, source in _FIXED.items()},
         kind_words=frozenset(w for phrase in kind_of for w in _content_words(phrase) | set(phrase.split()))
         | {"communique", "communiqué", "mous"},
@@ -277,13 +272,16 @@ class _Instrument:
 
 
 def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreement, ...]:
-    """The instruments the text mentions, each once, in order of first mention."""
+    """The instruments the text mentions, each once, in order of first mention.
+
+    Reads `found.event` (the events stage runs before this one) to date a signing held at the event.
+    """
     patterns = rules.compiled(_build)
     mentions = _find_mentions(doc, rules, patterns, found)
     instruments = _group(mentions, patterns.kind_words)
     if not instruments:
         return ()
-    event = events.find_event(doc, rules, found)
+    event = found.event  # the events stage runs first
     index = _Index.build(doc.text, patterns, found, mentions)
     participants = _participants(doc, rules, patterns, index, found)
     records = [

@@ -88,7 +88,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(rf"\b(?<!-)(?:{_alternation(words)})(?![\w-])", regex.IGNORECASE)
 
 
 def _build(rules: RuleSet) -> _Patterns:
@@ -106,8 +106,8 @@ def _build(rules: RuleSet) -> _Patterns:
         verb_kind=verb_kind,
         online=_words_pattern(events.online_words),
         hybrid=regex.compile(
-            rf"(?<![\w-])(?:both\s+)?[\"“']?(?:{_alternation(events.hybrid_words)})[\"”']?(?![\w-])",
-            regex.IGNORECASE | regex.VERSION1,
+            rf"(?:\b(?<!-)(?:both\s+)?[\"“']?|[\"“'])(?:{_alternation(events.hybrid_words)})[\"”']?(?![\w-])",
+            regex.IGNORECASE,
         ),
         offline=_words_pattern(events.offline_words),
         # "in Kunming", "in East China's Shandong province", "in Nanning City"

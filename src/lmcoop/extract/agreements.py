@@ -232,6 +232,8 @@ def _build(rules: RuleSet) -> _Patterns:
 
 def _key(words: str) -> str:
     """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    if words.isascii():
+        return " ".join(words.casefold().split())
     decomposed = unicodedata.normalize("NFKD", words)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
@@ -378,13 +380,21 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
     blocked = _Spans(m.span() for m in patterns.not_instrument.finditer(text))
     seen_sentences: set[str] = set()
     out: list[_Mention] = []
-    for s, e in doc.sentences:
+    # One scan of the text; only sentences that hold an agreement word are looked at.
+    by_sentence: dict[int, list[regex.Match[str]]] = {}
+    for match in patterns.kinds.finditer(text):
+        by_sentence.setdefault(doc.sentence_index(match.start()), []).append(match)
+    for number, matches in by_sentence.items():
+        s, e = doc.sentences[number]
+        matches = [m for m in matches if s <= m.start() and m.end() <= e]
+        if not matches:
+            continue
         key = " ".join(text[s:e].split())
         if key in seen_sentences:
             continue  # a paragraph printed twice names the same instruments
         seen_sentences.add(key)
         sentence_mentions: list[_Mention] = []
-        for match in patterns.kinds.finditer(text, s, e):
+        for match in matches:
             if blocked.holds(match.start()):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None

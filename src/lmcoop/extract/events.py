@@ -31,6 +31,8 @@ _BODY_SENTENCES = 4
 """How many prose sentences after the headline may name the event."""
 _DATE_SENTENCES = 8
 """How many sentences after the event's sentence may give its date or place."""
+_CANDIDATES = 1 + _BODY_SENTENCES + 12
+"""How many sentences (headline first) are ever read for the event: its own, and 12 after it."""
 _MODE_REACH = 40
 """How near an event word "online" or "hybrid" must stand to say how the event was held."""
 
@@ -184,7 +186,9 @@ def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
         out.append((found.title.start, found.title.end))
         start = found.title.end
         title_text = " ".join(found.title.text.split())
-    for s, e in doc.sentences:
+    for s, e in doc.sentences[doc.sentence_index(start) :]:
+        if len(out) >= _CANDIDATES:
+            break
         if s < start:
             continue
         chunk = text[s:e]
@@ -221,6 +225,8 @@ def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int
 
 def _key(word: str) -> str:
     """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    if word.isascii():
+        return " ".join(word.casefold().split())
     decomposed = unicodedata.normalize("NFKD", word)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 

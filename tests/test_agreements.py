@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import lmcoop
 from lmcoop.document import Document
-from lmcoop.extract import agreements
+from lmcoop.extract import agreements, events
 from lmcoop.models import DateMention, Organization, Person, Span
 from lmcoop.pipeline import Found
 from lmcoop.rules import RuleSet
@@ -231,8 +231,9 @@ def date(text: str, surface: str, value: str) -> DateMention:
 
 
 def run(text: str, **records: object) -> list[lmcoop.Agreement]:
-    found = Found(**records)  # type: ignore[arg-type]
-    return list(agreements.extract(Document(text), RULES, found).agreements)
+    doc = Document(text)
+    found = events.extract(doc, RULES, Found(**records))  # type: ignore[arg-type]
+    return list(agreements.extract(doc, RULES, found).agreements)
 
 
 def test_parties_between_two_organizations() -> None:

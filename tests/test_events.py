@@ -235,3 +235,84 @@ def test_odd_case_does_not_break_the_event(text: str) -> None:
     event = event_of(text)
     assert event is not None and event.trigger is not None
     assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+# --- place, mode and days from the dateline and the lead (our own sentences) -------------------------
+
+LOCATION_TABLE: dict[str | None, list[str]] = {
+    "STRELBURG": [
+        "Zenda Hosts Wetland Forum\n\nSTRELBURG, 4 May 2023 – The Zenda Wetland Forum opened here today "
+        "with 200 delegates.",
+        "Zenda and Borduria Hold Water Dialogue\n\nSTRELBURG, 4 May 2023 – The Lake Institute and the River "
+        "Agency co-organized a water dialogue on 3-4 May.",
+    ],
+    "Strelburg": [
+        "Water Week Ends\n\nStrelburg, 9 June 2022 – The Zenda Water Week concluded here today after two days "
+        "of talks.",
+        "Lab Opens\n\nThe new laboratory was inaugurated at the Zenda Technical University in the Borduran "
+        "capital Strelburg on Monday.",
+    ],
+    None: [
+        "Training Goes Online\n\nThe Lake Institute, based in Strelburg, delivered a training course via Zoom "
+        "on 3 March 2023 for 40 officials from five provinces.",
+    ],
+    "Kellen": [
+        "Basin Meeting Held\n\nThe River Agency held a basin meeting in Kellen on 5 April 2021. "
+        "The two sides agreed to hold the next meeting in Strelburg later this year.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in LOCATION_TABLE.items() for t in ts])
+def test_location_table(expected: str | None, text: str) -> None:
+    event = event_of(text)
+    assert event is not None
+    assert event.location == expected
+
+
+MODE_TABLE: dict[str, list[str]] = {
+    "hybrid": [
+        "Zenda and Borduria Co-host Hybrid Workshop on Wetlands\n\nThe workshop took place on 3 May 2023.",
+        "Wetland Workshop Held\n\nThe workshop was held at the Lakeside Hotel in Strelburg and online via Zoom "
+        "on 3 May 2023.",
+        "Committee Meets\n\nThe committee held its meeting in Strelburg on 3 May 2023, with part of the "
+        "delegation joining by video link from Kellen.",
+    ],
+    "online": ["Committee Meets\n\nThe committee held its meeting via video link on 3 May 2023."],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in MODE_TABLE.items() for t in ts])
+def test_mode_table(expected: str, text: str) -> None:
+    event = event_of(text)
+    assert event is not None
+    assert event.mode == expected
+
+
+DAYS_TABLE: dict[str, list[str]] = {
+    "2023-05-04/2023-05-05": [
+        "Forum Opens\n\nSTRELBURG, 4 May 2023 – A two-day forum on river health opened here today.",
+    ],
+    "2023-05-03/2023-05-04": [
+        "Forum Ends\n\nSTRELBURG, 4 May 2023 – The river forum concluded here today after two days of talks.",
+    ],
+    "2023-05-04": ["Forum Held\n\nA two-day forum on river health was held in Kellen on 4 May 2023."],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in DAYS_TABLE.items() for t in ts])
+def test_days_from_duration(expected: str, text: str) -> None:
+    event = event_of(text)
+    assert event is not None
+    assert event.date == expected
+
+
+def test_without_an_event_nobody_attends() -> None:
+    text = (
+        "Rivers Need Better Rules\n\nBy Ana Kovac\n\nThe river has shrunk for ten years. "
+        "Minister Ivo Marek of Zenda once called it the lifeline of the region. "
+        "Farmers say the old rules no longer work."
+    )
+    article = lmcoop.parse(text)
+    assert article.event is None
+    assert all(p.role == "mentioned" for p in article.people)

@@ -54,10 +54,11 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("titles", titles.extract),
     ("organizations", organizations.extract),
     ("people", people.extract),
-    ("agreements", agreements.extract),
     ("events", events.extract),
+    ("agreements", agreements.extract),
 )
-"""The stages in the order they run; later stages read what earlier ones found."""
+"""The stages in the order they run; later stages read what earlier ones found (agreements read the
+event, so that a signing at the event takes its date, without finding it again)."""
 
 
 class Parser:

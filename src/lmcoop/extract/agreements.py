@@ -24,7 +24,6 @@ import regex
 from ..document import Document
 from ..models import Agreement, AgreementKind, AgreementStatus, DateMention, Event, Person
 from ..rules import RuleSet
-from . import events
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -115,11 +114,12 @@ _FIXED: dict[str, str] = {
     # which was recently signed", "agreement for Strengthened Partnership signed in 2010" — not
     # "the Paris Agreement and …, and called for"
     "after_gap": (
-        r"[\s,'’\"”‘)]*(?:,[^,]{0,80},\s*)?"
+        r"[\s,'’\"”‘)]*(?:(?:which|that)\s+(?:the\s+|both\s+)?(?:two\s+)?[\p{L}-]+\s+(?:\p{Ll}+\s+)?$|"
+        r"(?:,[^,]{0,80},\s*)?"
         r"(?:(?:on|for|of|in|between|with|relating\s+to|regarding|concerning)\s+(?:[\p{L}\p{N}'’-]+\s+){1,8}?)?"
         r"(?:(?:which|that|was|were|is|are|has|have|had|been|being|be|will|would|shall|can|could|may|to|recently|"
         r"also|jointly|officially|formally|successfully|already|just|then|first|finally|\p{Ll}+ly|for|of|on|"
-        r"\p{Lu}[\p{L}\p{N}'’-]*)[\s,'’\"”]+){0,5}"
+        r"\p{Lu}[\p{L}\p{N}'’-]*)[\s,'’\"”]+){0,5})"
     ),
     "met_among": r"(?<!\w)(?:[Aa]mong|[Bb]etween|from)\s+(?:the\s+)?",
     "name_list": r"((?:[\p{Lu}][\p{L}.-]{1,30})(?:(?:,\s*|,?\s+and\s+)[\p{Lu}][\p{L}.-]{1,30}){1,8})",
@@ -145,7 +145,15 @@ _FIXED: dict[str, str] = {
     "passive_aux": r"(?:was|were|been|be)\s+$",
     "behalf": r"on\s+behalf\s+of\s+(?:\S+\s+){0,3}$",
     "witness": r"witness(?:ed)?\s+by\s+(?:\S+\s+){0,4}$",
-    "at_the_before": r"(?:during|at|in)\s+(?:the|this)\s+(?:\S+\s+){0,3}$",
+    "at_the_before": (
+        r"(?:during|at|in|(?:sidelines?|margins?|close|end|conclusion)\s+of)\s+(?:the|this)\s+(?:\S+\s+){0,3}$"
+    ),
+    # "at the close of the …": the signing fell on the event's last day
+    "closing_of": r"(?:close|end|conclusion)\s+of\s+(?:the|this)\s+(?:\S+\s+){0,3}$",
+    # a period of years ("2021/2030") is how long an instrument runs, never the day it was signed
+    "year_range": r"\d{4}/\d{4}",
+    # "The 2012 River Sharing Agreement": the year it was made
+    "year_first": r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)?\s*(?P<year>(?:19|20)\d{2})\s+\p{Lu}",
 }
 """Patterns that do not depend on the rules; compiled with the rest in `_build`, once per RuleSet."""
 _SENTENCE_REACH = 400
@@ -182,6 +190,10 @@ class _Patterns:
     fixed: dict[str, regex.Pattern[str]]
     kind_words: frozenset[str]
     """Every word of every agreement phrase, folded ("memorandum", "joint", "communiqué")."""
+    anaphor_before: regex.Pattern[str]
+    """ "the two sides (also) " just before a status word."""
+    anaphor_after: regex.Pattern[str]
+    """ " by the two governments" just after a status word."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -198,17 +210,15 @@ def _build(rules: RuleSet) -> _Patterns:
     cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
     return _Patterns(
         kinds=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(w for ws in section.kinds.values() for w in ws)})(?![\w-])",
-            regex.IGNORECASE | regex.VERSION1,
+            rf"\b(?<!-)(?:{_alternation(w for ws in section.kinds.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE,
         ),
         kind_of=kind_of,
         name_only=frozenset(_key(w) for w in section.name_only_words),
-        not_instrument=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
-        ),
+        not_instrument=regex.compile(rf"\b(?<!-)(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE),
         status=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(w for ws in section.status_words.values() for w in ws)})(?![\w-])",
-            regex.IGNORECASE | regex.VERSION1,
+            rf"\b(?<!-)(?:{_alternation(w for ws in section.status_words.values() for w in ws)})(?![\w-])",
+            regex.IGNORECASE,
         ),
         status_of=status_of,
         determiners=frozenset(w.casefold() for w in section.determiners),
@@ -224,12 +234,15 @@ def _build(rules: RuleSet) -> _Patterns:
             r"\s+of\s+(?:understanding(?:\s+and\s+cooperation)?|cooperation\s+and\s+understanding)(?!\w)",
             regex.IGNORECASE | regex.VERSION1,
         ),
-        countries=regex.compile(rf"(?<![\w-])(?:{_alternation(country_words)})(?![\w-])", regex.VERSION1),
-        event_words=regex.compile(
-            rf"(?<![\w-])(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE | regex.VERSION1
-        ),
-        signing_verb=regex.compile(r"(?<![\w-])(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
+        countries=regex.compile(rf"\b(?<!-)(?:{_alternation(country_words)})(?![\w-])"),
+        event_words=regex.compile(rf"\b(?<!-)(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE),
+        signing_verb=regex.compile(r"\b(?<!-)(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
         fixed={name: regex.compile(source, regex.VERSION1) for name, source in _FIXED.items()},
+        anaphor_before=regex.compile(
+            rf"\b(?:[Tt]he|[Bb]oth|[Tt]heir)\s+(?:two\s+)?(?:{_alternation(section.anaphors)})\s+"
+            r"(?:[^\s,.;:()]+\s+){0,8}$"
+        ),
+        anaphor_after=regex.compile(rf"\s+by\s+(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:{_alternation(section.anaphors)})\b"),
         kind_words=frozenset(w for phrase in kind_of for w in _content_words(phrase) | set(phrase.split()))
         | {"communique", "communiqué", "mous"},
     )
@@ -237,6 +250,8 @@ def _build(rules: RuleSet) -> _Patterns:
 
 def _key(words: str) -> str:
     """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    if words.isascii():
+        return " ".join(words.casefold().split())
     decomposed = unicodedata.normalize("NFKD", words)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
@@ -277,17 +292,21 @@ class _Instrument:
 
 
 def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreement, ...]:
-    """The instruments the text mentions, each once, in order of first mention."""
+    """The instruments the text mentions, each once, in order of first mention.
+
+    Reads `found.event` (the events stage runs before this one) to date a signing held at the event.
+    """
     patterns = rules.compiled(_build)
     mentions = _find_mentions(doc, rules, patterns, found)
     instruments = _group(mentions, patterns.kind_words)
     if not instruments:
         return ()
-    event = events.find_event(doc, rules, found)
+    event = found.event  # the events stage runs first
     index = _Index.build(doc.text, patterns, found, mentions)
     participants = _participants(doc, rules, patterns, index, found)
+    lead = _lead_pair(doc, patterns, index, found, event)
     records = [
-        _record(doc, rules, patterns, found, index, event, instrument, participants) for instrument in instruments
+        _record(doc, rules, patterns, found, index, event, instrument, participants, lead) for instrument in instruments
     ]
     return tuple(_share_parties(records, instruments))
 
@@ -330,6 +349,26 @@ def _participants(doc: Document, rules: RuleSet, patterns: _Patterns, index: _In
                 parts = patterns.fixed["list_split"].split(names.group(1))
                 if all(patterns.fixed["acronym_only"].fullmatch(p) or rules.country_of(p) for p in parts):
                     return parts
+    return []
+
+
+def _lead_pair(doc: Document, patterns: _Patterns, index: _Index, found: Found, event: Event | None) -> list[str]:
+    """The bodies listed together in the event's sentence or the lead ("A and B held …"): whom "the two
+    sides" stands for. Prose first, the headline last (it often names only their countries)."""
+    text = doc.text
+    spans = [s for s in doc.sentences[:8] if found.title is None or s[0] >= found.title.end][:4]
+    if event is not None and event.trigger is not None:
+        own = doc.sentence_at(event.trigger.start)
+        if found.title is None or own[0] >= found.title.end:
+            spans.insert(0, own)
+    if found.title is not None:
+        spans.append((found.title.start, found.title.end))
+    for s, e in spans:
+        entities = [x for x in _entities(text, index, s, e) if x.person is None]
+        for position in range(len(entities)):
+            chain = _chain_from(text, patterns, entities, position)
+            if len(chain) >= 2:
+                return _unique(x.label for x in chain)
     return []
 
 
@@ -380,13 +419,21 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
     blocked = _Spans(m.span() for m in patterns.not_instrument.finditer(text))
     seen_sentences: set[str] = set()
     out: list[_Mention] = []
-    for s, e in doc.sentences:
+    # One scan of the text; only sentences that hold an agreement word are looked at.
+    by_sentence: dict[int, list[regex.Match[str]]] = {}
+    for match in patterns.kinds.finditer(text):
+        by_sentence.setdefault(doc.sentence_index(match.start()), []).append(match)
+    for number, matches in by_sentence.items():
+        s, e = doc.sentences[number]
+        matches = [m for m in matches if s <= m.start() and m.end() <= e]
+        if not matches:
+            continue
         key = " ".join(text[s:e].split())
         if key in seen_sentences:
             continue  # a paragraph printed twice names the same instruments
         seen_sentences.add(key)
         sentence_mentions: list[_Mention] = []
-        for match in patterns.kinds.finditer(text, s, e):
+        for match in matches:
             if blocked.holds(match.start()):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None
@@ -752,6 +799,7 @@ def _record(
     event: Event | None,
     instrument: _Instrument,
     participants: list[str],
+    lead: list[str],
 ) -> Agreement:
     text = doc.text
     first = instrument.first
@@ -772,7 +820,7 @@ def _record(
         if signers:
             candidates.append(_parties_of_people(rules, found, signers, behalf))
         if not between and not signers:
-            candidates.append(_parties_in(text, patterns, index, mention))
+            candidates.append(_parties_in(text, patterns, index, mention, lead))
     candidates = [c for c in candidates if c]
     parties = next((c for c in candidates if len(c) >= 2), candidates[0] if candidates else [])
     if not parties:
@@ -928,14 +976,23 @@ def _parties_between(text: str, index: _Index, mention: _Mention) -> list[str]:
     return []
 
 
-def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> list[str]:
-    """The subject that signed or agreed ("A and B have signed"), and the body "with" whom."""
+def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention, lead: list[str]) -> list[str]:
+    """The subject that signed or agreed ("A and B have signed"), and the body "with" whom.
+
+    "The two sides signed", "signed by the two governments": the bodies the lead lists together.
+    """
     s, e = mention.sentence
+    cue = _nearest_cue(text, patterns, index, mention)
+    if cue is not None and lead:
+        cue_end = cue[0] + len(cue[1])
+        if patterns.anaphor_before.search(text, max(s, cue[0] - 60), cue[0]) or patterns.anaphor_after.match(
+            text, cue_end, e
+        ):
+            return list(lead)
     entities = [x for x in _entities(text, index, s, e) if x.person is None]
     if not entities:
         return []
     parties: list[str] = []
-    cue = _nearest_cue(text, patterns, index, mention)
     acting = cue is not None and (
         patterns.status_of.get(_key(cue[1])) in {"signed", "adopted", "planned", "proposed"}
         or cue[1].casefold().endswith("ing")  # "Kenya and China are implementing a memorandum"
@@ -943,11 +1000,13 @@ def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention
     if cue is not None and cue[0] < mention.start:
         parties = [x.label for x in _chain_ending_at(text, patterns, entities, cue[0])]
     if not parties and acting:
-        lead = entities[0]
-        opening = text[s : lead.start]
-        if lead.start < mention.start and patterns.fixed["opening"].fullmatch(opening):
+        first = entities[0]
+        opening = text[s : first.start]
+        if first.start < mention.start and patterns.fixed["opening"].fullmatch(opening):
             parties = [x.label for x in _chain_from(text, patterns, entities, 0)]
     with_match = patterns.fixed["with"].match(text, mention.end, e)
+    if with_match is None and cue is not None and cue[0] >= mention.end:  # "a contract signed with B"
+        with_match = patterns.fixed["with"].match(text, cue[0] + len(cue[1]), e)
     if with_match is not None:
         after = [i for i, x in enumerate(entities) if with_match.end() <= x.start <= with_match.end() + 60]
         if after:
@@ -1089,7 +1148,18 @@ def _date(
     kind: str,
     status: str,
 ) -> str | None:
-    """When it was signed or adopted: a date beside a signing/adoption word, else the event's date."""
+    """When it was signed or adopted: a date beside a signing/adoption word, else the event's date.
+
+    A date belongs to the instrument named just before it ("signed A in 2019 and B in 2021"); a span of
+    years ("2021-2030") is how long an instrument runs, not when it was made; a year that opens a
+    name ("The 2012 … Agreement") is when it was made, whatever its status.
+    """
+    for mention in mentions:
+        year = patterns.fixed["year_first"].match(mention.surface)
+        if year is not None and mention.name is not None:
+            published = found.published.value if found.published is not None else None
+            if published is None or year.group("year") <= published[:4]:
+                return year.group("year")
     if status not in {"signed", "adopted"}:
         return None
     inside = [(m.start, m.end) for m in mentions]
@@ -1108,10 +1178,11 @@ def _date(
             and not any(a <= d.start < b for a, b in inside)
             and not (found.published is not None and d.start == found.published.start)
         ]
+        dates = [d for d in dates if not patterns.fixed["year_range"].fullmatch(d.value or "")]
         others = [h for h in index.heads_in(s, e) if not mention.start <= h < mention.end]
-        dates = [d for d in dates if all(abs(d.start - mention.start) <= abs(d.start - o) for o in others)]
+        dates = [d for d in dates if _belongs(d, mention, others)]
         if dates:
-            nearest = min(dates, key=lambda d: (abs(d.start - mention.start), d.start))
+            nearest = min(dates, key=lambda d: (_distance(d, mention), d.start))
             return nearest.value
     if event is None or event.date is None:
         return None
@@ -1124,8 +1195,28 @@ def _date(
             or _tied_to_event(text, patterns, s, e)
         )
         if ties:
+            if "/" in event.date and _at_close(text, patterns, s, e):
+                return event.date.split("/")[1]  # "at the close of the forum": its last day
             return event.date
     return None
+
+
+def _at_close(text: str, patterns: _Patterns, start: int, end: int) -> bool:
+    """Whether a sentence places a signing at the close of the event ("at the end of the meeting")."""
+    for match in patterns.event_words.finditer(text, start, end):
+        if patterns.fixed["closing_of"].search(text[max(start, match.start() - 40) : match.start()]):
+            return True
+    return False
+
+
+def _belongs(date: DateMention, mention: _Mention, others: list[int]) -> bool:
+    """Whether no other instrument's head stands between the mention and the date."""
+    low, high = (mention.end, date.start) if date.start >= mention.end else (date.end, mention.start)
+    return not any(low <= o < high for o in others)
+
+
+def _distance(date: DateMention, mention: _Mention) -> int:
+    return date.start - mention.end if date.start >= mention.end else mention.start - date.end
 
 
 def _tied_to_event(text: str, patterns: _Patterns, start: int, end: int) -> bool:

@@ -10,6 +10,7 @@ in that sentence, else in a nearby sentence that also speaks of the event; its p
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import itertools
 import unicodedata
 from collections.abc import Iterable
@@ -31,13 +32,27 @@ _BODY_SENTENCES = 4
 """How many prose sentences after the headline may name the event."""
 _DATE_SENTENCES = 8
 """How many sentences after the event's sentence may give its date or place."""
+_CANDIDATES = 1 + _BODY_SENTENCES + 12
+"""How many sentences (headline first) are ever read for the event: its own, and 12 after it."""
+_ARTICLE_SENTENCES = 3
+"""From how many sentences a text without a headline counts as a whole article (for "no event")."""
 _MODE_REACH = 40
 """How near an event word "online" or "hybrid" must stand to say how the event was held."""
 
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
-    """`found` with its `event` filled (None when the article reports none)."""
-    return dataclasses.replace(found, event=find_event(doc, rules, found))
+    """`found` with its `event` filled (None when the article reports none).
+
+    With no event (an opinion piece, a profile) nobody attended anything: every person is then
+    "mentioned", whatever the people stage guessed. A lone sentence or two is left alone: it is a
+    fragment whose event may be elsewhere.
+    """
+    event = find_event(doc, rules, found)
+    whole_article = found.title is not None or len(doc.sentences) >= _ARTICLE_SENTENCES
+    if event is None and whole_article and any(p.role != "mentioned" for p in found.people):
+        people = tuple(p if p.role == "mentioned" else p.model_copy(update={"role": "mentioned"}) for p in found.people)
+        return dataclasses.replace(found, event=None, people=people)
+    return dataclasses.replace(found, event=event)
 
 
 def is_day_value(value: str | None) -> bool:
@@ -80,6 +95,15 @@ class _Patterns:
     calendar_words: frozenset[str]
     org_after: regex.Pattern[str]
     mode_context: regex.Pattern[str]
+    seat: regex.Pattern[str]
+    future: regex.Pattern[str]
+    here: regex.Pattern[str]
+    opening: regex.Pattern[str]
+    closing: regex.Pattern[str]
+    remote_join: regex.Pattern[str]
+    hybrid_noun: regex.Pattern[str]
+    duration: regex.Pattern[str]
+    dateline: regex.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -88,7 +112,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", regex.IGNORECASE | regex.VERSION1)
+    return regex.compile(rf"\b(?<!-)(?:{_alternation(words)})(?![\w-])", regex.IGNORECASE)
 
 
 def _build(rules: RuleSet) -> _Patterns:
@@ -106,13 +130,15 @@ def _build(rules: RuleSet) -> _Patterns:
         verb_kind=verb_kind,
         online=_words_pattern(events.online_words),
         hybrid=regex.compile(
-            rf"(?<![\w-])(?:both\s+)?[\"“']?(?:{_alternation(events.hybrid_words)})[\"”']?(?![\w-])",
-            regex.IGNORECASE | regex.VERSION1,
+            rf"(?:\b(?<!-)(?:both\s+)?[\"“']?|[\"“'])(?:{_alternation(events.hybrid_words)})[\"”']?(?![\w-])",
+            regex.IGNORECASE,
         ),
         offline=_words_pattern(events.offline_words),
-        # "in Kunming", "in East China's Shandong province", "in Nanning City"
+        # "in Kunming", "in East China's Shandong province", "in Nanning City", "in the Lao capital Vientiane"
         place=regex.compile(
-            rf"(?<!\w)in\s+(?:{cap}(?:\s{cap}){{0,2}}['’]s\s+)?(?P<place>{place_name})", regex.VERSION1
+            rf"(?<!\w)in\s+(?:{cap}(?:\s{cap}){{0,2}}['’]s\s+|the\s+(?:{cap}\s)?(?:capital|city|town)(?:\s+of)?,?\s+)?"
+            rf"(?P<place>{place_name})",
+            regex.VERSION1,
         ),
         # "at the Cambodian Embassy in China", "at Sunrise Hotel"
         venue=regex.compile(
@@ -135,6 +161,25 @@ def _build(rules: RuleSet) -> _Patterns:
         org_after=regex.compile(r"\s+(?:Secretariat|Office|Center|Centre|Institute)\b", regex.VERSION1),
         mode_context=regex.compile(
             r"(?<!\w)(?:format|mode|attend\w*|join\w*|participat\w*)(?!\w)", regex.IGNORECASE | regex.VERSION1
+        ),
+        seat=regex.compile(rf"(?:{_alternation(events.seat_words)})\s+$", regex.IGNORECASE),
+        future=_words_pattern(events.future_words),
+        here=_words_pattern(events.here_words),
+        opening=_words_pattern(events.opening_verbs),
+        closing=_words_pattern(events.closing_verbs),
+        remote_join=_words_pattern(events.remote_join_words),
+        hybrid_noun=regex.compile(
+            rf"\bhybrid\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(w for ws in events.kinds.values() for w in ws)})\b",
+            regex.IGNORECASE,
+        ),
+        duration=regex.compile(
+            r"\b(?:(?P<n>two|three|four|five|six|seven|[2-7])[- ]day"
+            r"|after\s+(?P<n>two|three|four|five|six|seven|[2-7])\s+days)\b",
+            regex.IGNORECASE,
+        ),
+        # "HANOI, " / "Addis Ababa, Ethiopia, " opening the line of a dateline's date
+        dateline=regex.compile(
+            rf"[ \t]*(?P<city>{cap}(?:\s{cap}){{0,3}}),[ \t]*(?:{cap}(?:\s{cap}){{0,2}},[ \t]*)?", regex.VERSION1
         ),
         calendar_words=frozenset(
             w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
@@ -160,10 +205,12 @@ def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
     index = candidates.index(trigger.sentence)
     before = [c for c in candidates[max(0, index - 2) : index] if found.title is None or c[0] >= found.title.end]
     later = [c for c in candidates[index + 3 : index + 12] if _names_kind(doc.text, patterns, c, trigger.kind)]
-    date = _event_date(doc, patterns, found, trigger, following, before)
-    location = _event_location(doc, patterns, rules, found, [*following[:3], *before], later)
+    date = _spread(doc.text, patterns, following, _event_date(doc, patterns, found, trigger, following, before))
+    location = _event_location(doc, patterns, rules, found, trigger, [*following[:3], *before], later)
     mode = _event_mode(doc.text, patterns, trigger, following)
     text = doc.text
+    if mode != "online" and (location is None or patterns.here.search(text, *trigger.sentence)):
+        location = _dateline_city(doc, patterns, rules, found) or location  # "HANOI, 5 March –", "here"
     return Event(
         kind=cast(EventKind, trigger.kind),
         date=date,
@@ -172,6 +219,46 @@ def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
         trigger=Span(text=text[trigger.span[0] : trigger.span[1]], start=trigger.span[0], end=trigger.span[1]),
         location_span=location,
     )
+
+
+def _spread(text: str, patterns: _Patterns, sentences: list[tuple[int, int]], date: str | None) -> str | None:
+    """A day that opened or closed a several-day event becomes the event's range of days."""
+    if date is None or "/" in date or not date[:4].isdigit() or not is_day_value(date):
+        return date
+    for s, e in sentences[:2]:  # the event's sentence, or the lead after a headline
+        duration = patterns.duration.search(text, s, e)
+        if duration is not None:
+            break
+    else:
+        return date
+    number = duration.group("n").casefold()
+    days = int(number) if number.isdigit() else _NUMBERS[number]
+    day = datetime.date.fromisoformat(date)
+    if patterns.closing.search(text, s, e):
+        return f"{day - datetime.timedelta(days=days - 1)}/{day}"
+    if patterns.opening.search(text, s, e):
+        return f"{day}/{day + datetime.timedelta(days=days - 1)}"
+    return date
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _dateline_city(doc: Document, patterns: _Patterns, rules: RuleSet, found: Found) -> Span | None:
+    """The city a dateline opens with ("HANOI, 5 March 2024 –", "Jakarta, 9 November (Agency) –")."""
+    text = doc.text
+    mentions = [found.published] if found.published is not None else []
+    mentions += [d for d in found.dates[:6] if d.start < 2000]
+    for mention in mentions:
+        line_start, _ = doc.line_at(mention.start)
+        match = patterns.dateline.fullmatch(text, line_start, mention.start)
+        if match is None:
+            continue
+        city = match.group("city")
+        if city.split()[0].casefold() in patterns.calendar_words or rules.country_of(city) is not None:
+            continue
+        return Span(text=city, start=match.start("city"), end=match.end("city"))
+    return None
 
 
 def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
@@ -184,7 +271,9 @@ def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
         out.append((found.title.start, found.title.end))
         start = found.title.end
         title_text = " ".join(found.title.text.split())
-    for s, e in doc.sentences:
+    for s, e in doc.sentences[doc.sentence_index(start) :]:
+        if len(out) >= _CANDIDATES:
+            break
         if s < start:
             continue
         chunk = text[s:e]
@@ -221,6 +310,8 @@ def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int
 
 def _key(word: str) -> str:
     """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
+    if word.isascii():
+        return " ".join(word.casefold().split())
     decomposed = unicodedata.normalize("NFKD", word)
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
@@ -303,13 +394,23 @@ def _event_location(
     patterns: _Patterns,
     rules: RuleSet,
     found: Found,
+    trigger: _Trigger,
     sentences: list[tuple[int, int]],
     later: list[tuple[int, int]],
 ) -> Span | None:
-    """Where the event was: near its own sentence, else "in <Place>" where a later sentence names it again."""
+    """Where the event was: near its own sentence, else "in <Place>" where a later sentence names it again.
+
+    A sentence about a later event ("hold the next meeting in X") and an organization's seat ("based
+    in X") give no place; a city named right after a venue wins over the venue.
+    """
     text = doc.text
+    if not patterns.future.search(text, *trigger.sentence):  # a reported past event, not an announced one
+        sentences = [c for c in sentences if c == trigger.sentence or not patterns.future.search(text, *c)]
+        later = [c for c in later if not patterns.future.search(text, *c)]
     for s, e in later:
         for m in patterns.place.finditer(text, s, e):
+            if _is_seat(text, patterns, s, m.start()):
+                continue
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and not _quoted(text, s, span.start):
                 sentences = [*sentences, (s, e)]
@@ -325,24 +426,43 @@ def _event_location(
         for m in patterns.place.finditer(text, s, e):
             if in_title and not _event_word_before(text, patterns, m.start(), s):
                 continue  # a headline's "research in Hydrology" is no place
+            if _is_seat(text, patterns, s, m.start()):
+                continue
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and not _quoted(text, s, span.start):
                 return span
         for m in patterns.at_org.finditer(text, s, e):
             span = _org_at(found, m.end())
             if span is not None and not patterns.nouns.search(span.text):
-                return span
+                return _city_after(text, rules, patterns, span.end, e) or span
         for m in patterns.venue.finditer(text, s, e):
             venue = m.group("venue")
             if patterns.nouns.search(venue) or _quoted(text, s, m.start()):
                 continue  # "at the 3rd International Conference" is an event, not a place
-            return Span(text=venue, start=m.start("venue"), end=m.end("venue"))
+            return _city_after(text, rules, patterns, m.end("venue"), e) or Span(
+                text=venue, start=m.start("venue"), end=m.end("venue")
+            )
     for s, e in sentences:
         for m in patterns.place_country.finditer(text, s, e):
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and rules.country_of(m.group("country")) is not None:
                 return span
     return None
+
+
+def _is_seat(text: str, patterns: _Patterns, floor: int, offset: int) -> bool:
+    """Whether "in <Place>" at `offset` follows "based"/"headquartered" (an organization's seat)."""
+    return patterns.seat.search(text, max(floor, offset - 20), offset) is not None
+
+
+def _city_after(text: str, rules: RuleSet, patterns: _Patterns, start: int, end: int) -> Span | None:
+    """A city named just after a venue ("at the X University in the capital Y") — the city wins."""
+    while start < end and text[start] in " ,":
+        start += 1
+    match = patterns.place.match(text, start, end)
+    if match is None:
+        return None
+    return _place_span(text, rules, patterns, match.start("place"), match.end("place"))
 
 
 def _org_at(found: Found, offset: int) -> Span | None:
@@ -387,9 +507,15 @@ def _event_mode(
     trigger: _Trigger,
     following: list[tuple[int, int]],
 ) -> EventMode | None:
-    """How it was held, read only where the words sit beside an event word ("held online", "hybrid format")."""
+    """How it was held, read only where the words sit beside an event word ("held online", "hybrid format").
+
+    "Hybrid" before an event noun, or a place with some "joining by video" / "and online", is hybrid.
+    """
     for match in patterns.hybrid.finditer(text):
         if _beside_event(text, patterns, match.start(), match.end()):
+            return "hybrid"
+    for s, e in [trigger.sentence, *following[:3]]:
+        if patterns.hybrid_noun.search(text, s, e) or _in_place_too(text, patterns, s, e):
             return "hybrid"
     for pattern, mode in ((patterns.online, "online"), (patterns.offline, "offline")):
         for s, e in following[:3]:
@@ -397,6 +523,14 @@ def _event_mode(
                 if _beside_event(text, patterns, match.start(), match.end(), s, e):
                     return cast(EventMode, mode)
     return None
+
+
+def _in_place_too(text: str, patterns: _Patterns, start: int, end: int) -> bool:
+    """Whether a sentence that says "online" also meets in a place ("at X Hotel in Y and online via …")."""
+    join = patterns.remote_join.search(text, start, end)
+    if join is None:
+        return False
+    return bool(patterns.place.search(text, start, join.start()) or patterns.venue.search(text, start, join.start()))
 
 
 def _beside_event(text: str, patterns: _Patterns, start: int, end: int, floor: int = 0, ceiling: int = -1) -> bool:

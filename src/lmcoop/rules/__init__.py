@@ -163,6 +163,18 @@ class EventRules(_Section):
     """Verbs after which "in <Place>" says where the event was ("held", "took place")."""
     venue_nouns: list[str] = Field(default_factory=list)
     """Nouns that end a venue's name ("Hotel", "Embassy"), for "at <venue>"."""
+    seat_words: list[str] = Field(default_factory=list)
+    """Words before "in <Place>" that give an organization's seat ("based"), not the event's place."""
+    future_words: list[str] = Field(default_factory=list)
+    """Words that put a sentence's place at a later event ("next", "will be held")."""
+    here_words: list[str] = Field(default_factory=list)
+    """Words that point back at the dateline's city ("here")."""
+    opening_verbs: list[str] = Field(default_factory=list)
+    """Verbs that say a several-day event started on the day named ("opened")."""
+    closing_verbs: list[str] = Field(default_factory=list)
+    """Verbs that say a several-day event ended on the day named ("concluded")."""
+    remote_join_words: list[str] = Field(default_factory=list)
+    """Words that add remote participants to a meeting in a place ("and online", "joining by video")."""
 
 
 class AgreementRules(_Section):
@@ -186,6 +198,8 @@ class AgreementRules(_Section):
     """Nouns that tie a signing to the reported event ("during the conference")."""
     unilateral_words: list[str] = Field(default_factory=list)
     """Words that make a named plan one government's own ("National", "Provincial"), not an agreement."""
+    anaphors: list[str] = Field(default_factory=list)
+    """Nouns of "the two sides"-like subjects that stand for the two bodies the lead names ("sides")."""
 
 
 class RuleSet(BaseModel):

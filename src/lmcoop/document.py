@@ -35,7 +35,7 @@ _LINE_END = regex.compile(r"\r\n|\r|\n")
 # A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one mark.
 # A run of one repeated mark ("...", "((((") is one token: hostile input stays cheap. The white space
 # before each token is captured too, so offsets and line breaks come from lengths alone.
-_TOKEN = regex.compile(r"(\s*)([\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\3*)", regex.VERSION1)
+_TOKEN = regex.compile(r"(\s*)([\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\3{0,999})", regex.VERSION1)
 # The last non-space character, searched from the end: tokens stop there, so the white-space group of
 # `_TOKEN` never retries at every position of a long trailing blank run (which would be quadratic).
 _LAST_MARK = regex.compile(r"\S", regex.VERSION1 | regex.REVERSE)

@@ -28,6 +28,10 @@ TABLE = [
         "The Delta Agency under the Ministry of Rivers met.",
         {"Delta Agency": (None, "Ministry of Rivers"), "Ministry of Rivers": (None, None)},
     ),
+    (
+        "The Korea Waste Corporation (K-waste) met the Global Office of K-waste.",
+        {"Korea Waste Corporation": ("K-waste", None), "Global Office": (None, "K-waste")},
+    ),
     ("Harbor Times | 2022-06-20\nThe port reopened.", {"Harbor Times": (None, None)}),
     (
         "Wu Pingan, Deputy Director of the Northern Wetland Research Center (NWRC) of the Ministry of Lakes "

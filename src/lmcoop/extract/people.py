@@ -37,6 +37,8 @@ _APPOSITIVE_WORDS = frozenset(
 
 _PHRASE_LIMIT = 24
 _LED = frozenset({"led", "headed", "chaired"})
+_COPULA_PAIRS = frozenset({("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as")})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,9 @@ class _OrgIndex:
         for _ in range(2):  # a unit of a national body belongs to the body's country (two levels up)
             for org in organizations:
                 if self.countries.get(org.name) is None and org.parent:
-                    self.countries[org.name] = self.countries.get(org.parent)
+                    parent = self.by_name.get(org.parent.casefold()) or self.by_acronym.get(org.parent)
+                    if parent is not None:
+                        self.countries[org.name] = self.countries.get(parent.name)
 
     def first_in(self, start: int, end: int) -> tuple[int, int, Organization] | None:
         index = bisect.bisect_left(self.starts, start)
@@ -588,6 +592,20 @@ class _Context:
         """ "Name, Position of Org" / "Name (Position, Org)": fill the mention; True if a title was found."""
         tokens = self.tokens
         index = last + 1
+        described = self._copula(index)
+        if described is not None:
+            # "X is a senior fellow at Y", "X has been its Executive Director": a description, not attendance
+            phrase_end = self._phrase_end(described, ",")
+            if self._read_title(described, phrase_end, mention, appositive=True):
+                mention.mentioned = True
+                if mention.organization is None and tokens[described - 1].text == "its":
+                    # "its Executive Director": the body named last before the name
+                    before = self.orgs.all_in(max(0, mention.start - 400), mention.start)
+                    if before:
+                        mention.organization = before[-1][2].name
+                        mention.country = mention.country or self.orgs.countries.get(before[-1][2].name)
+                return True
+            return False
         if index >= len(tokens) or tokens[index].text not in (",", "("):
             return False
         if tokens[index].text == "," and index + 1 < len(tokens) and tokens[index + 1].newline_before:
@@ -608,6 +626,21 @@ class _Context:
                 if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head and not inside:
                     return False
         return self._read_title(index, phrase_end, mention, appositive=True)
+
+    def _copula(self, index: int) -> int | None:
+        """Where the title starts after "is a", "was the", "has been its", "serves as" right after a name."""
+        tokens = self.tokens
+        if index + 2 >= len(tokens):
+            return None
+        verb = tokens[index].text
+        step = index + 1
+        if (verb, tokens[step].text) in _COPULA_PAIRS:
+            step += 1
+        elif verb not in ("is", "was"):
+            return None
+        if step < len(tokens) and tokens[step].text in _DETERMINERS:
+            return step + 1
+        return None
 
     def _of_after(self, index: int, mention: _Mention) -> None:
         """ "Minister Huang Runqiu of the Ministry of …": the body (and its country) after the name."""

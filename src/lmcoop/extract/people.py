@@ -21,7 +21,17 @@ import regex
 from ..document import Document
 from ..models import Organization, Person, Role, Span
 from ..rules import RuleSet
-from .names import Token, Vocabulary, bare, country_at, document_tokens, is_possessive, tokenize, vocabulary
+from .names import (
+    Token,
+    Vocabulary,
+    bare,
+    country_at,
+    document_tokens,
+    is_possessive,
+    may_name_country,
+    tokenize,
+    vocabulary,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -185,7 +195,7 @@ class _OrgIndex:
 
 def _org_country(text: str, org: Organization, tokens: list[Token], starts: list[int], vocab: Vocabulary) -> str | None:
     """The country an organization belongs to, when its name or the words around its first mention say so."""
-    name_tokens = [t for t in tokenize(org.name) if t.word]
+    name_tokens = [t for t in tokenize(org.name) if t.word] if may_name_country(org.name, vocab) else []
     for index in range(len(name_tokens)):
         found = country_at(name_tokens, index, vocab)
         if found is not None and (index == 0 or index + found[1] == len(name_tokens)):

@@ -113,3 +113,14 @@ def test_schwartz_hearst(short: str, long: str, ok: bool) -> None:
 def test_hostile_input_finishes(hostile: str) -> None:
     """Linear-time check: these must simply finish (no wall-time assertion)."""
     lmcoop.parse(hostile)
+
+
+def test_hostile_trailing_blanks_and_letter_lists_stay_linear() -> None:
+    """Hostile input (not a timing assertion): a long blank tail and a long "A, B, C" list just parse."""
+    from lmcoop.document import Document
+
+    doc = Document("The Lake Institute met." + " \n\t" * 100_000)
+    assert [t.text for t in doc.tokens] == ["The", "Lake", "Institute", "met", "."]
+    assert doc.tokens[-1].end == len("The Lake Institute met.")
+    letters = ", ".join(chr(ord("A") + i % 26) for i in range(30_000))
+    assert lmcoop.parse(letters).organizations is not None

@@ -95,7 +95,8 @@ TABLE: list[tuple[str, list[Row]]] = [
         [("Jane Holm", None, "senior fellow", "Institute for River Peace", None, "mentioned")],
     ),
     (
-        "The Delta Water Institute opened in 2001. Prof. Dr. Somchai Dee has been its Executive Director since 2019.",
+        "The Delta Water Institute opened in 2001. The institute works with the Lake Board. "
+        "Prof. Dr. Somchai Dee has been its Executive Director since 2019.",
         [("Somchai Dee", "Prof. Dr.", "Executive Director", "Delta Water Institute", None, "mentioned")],
     ),
     # a unit "of ACR" belongs to the body the acronym stands for, and to its country

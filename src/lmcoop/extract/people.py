@@ -609,11 +609,10 @@ class _Context:
             if self._read_title(described, phrase_end, mention, appositive=True):
                 mention.mentioned = True
                 if mention.organization is None and tokens[described - 1].text == "its":
-                    # "its Executive Director": the body named last before the name
-                    before = self.orgs.all_in(max(0, mention.start - 400), mention.start)
-                    if before:
-                        mention.organization = before[-1][2].name
-                        mention.country = mention.country or self.orgs.countries.get(before[-1][2].name)
+                    owner = self._its_owner(mention.start)
+                    if owner is not None:
+                        mention.organization = owner.name
+                        mention.country = mention.country or self.orgs.countries.get(owner.name)
                 return True
             return False
         if index >= len(tokens) or tokens[index].text not in (",", "("):
@@ -636,6 +635,24 @@ class _Context:
                 if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head and not inside:
                     return False
         return self._read_title(index, phrase_end, mention, appositive=True)
+
+    def _its_owner(self, offset: int) -> Organization | None:
+        """The body "its" refers to: the subject of a recent sentence ("The Lake Institute …", "The institute …"),
+        else the body named last before `offset`."""
+        sentence = self.doc.sentence_index(offset)
+        for back in range(sentence - 1, max(-1, sentence - 5), -1):
+            start, end = self.doc.sentences[back]
+            span = self.orgs.first_in(start, end)
+            if span is not None and self.text[start : span[0]].strip() in ("", "The", "the"):
+                return span[2]
+            first = self.text[start : min(end, start + 40)].split()
+            if len(first) >= 2 and first[0] == "The" and first[1].capitalize() in self.vocab.heads:
+                head = first[1].casefold()
+                named = [s for s in self.orgs.all_in(0, start) if s[2].name.rsplit(" ", 1)[-1].casefold() == head]
+                if named:
+                    return named[-1][2]
+        before = self.orgs.all_in(max(0, offset - 400), offset)
+        return before[-1][2] if before else None
 
     def _copula(self, index: int) -> int | None:
         """Where the title starts after "is a", "was the", "has been its", "serves as" right after a name."""

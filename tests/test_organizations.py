@@ -28,6 +28,10 @@ TABLE = [
         "The Delta Agency under the Ministry of Rivers met.",
         {"Delta Agency": (None, "Ministry of Rivers"), "Ministry of Rivers": (None, None)},
     ),
+    (
+        "The Korea Waste Corporation (K-waste) met the Global Office of K-waste.",
+        {"Korea Waste Corporation": ("K-waste", None), "Global Office": (None, "K-waste")},
+    ),
     ("Harbor Times | 2022-06-20\nThe port reopened.", {"Harbor Times": (None, None)}),
     (
         "Wu Pingan, Deputy Director of the Northern Wetland Research Center (NWRC) of the Ministry of Lakes "
@@ -109,3 +113,14 @@ def test_schwartz_hearst(short: str, long: str, ok: bool) -> None:
 def test_hostile_input_finishes(hostile: str) -> None:
     """Linear-time check: these must simply finish (no wall-time assertion)."""
     lmcoop.parse(hostile)
+
+
+def test_hostile_trailing_blanks_and_letter_lists_stay_linear() -> None:
+    """Hostile input (not a timing assertion): a long blank tail and a long "A, B, C" list just parse."""
+    from lmcoop.document import Document
+
+    doc = Document("The Lake Institute met." + " \n\t" * 100_000)
+    assert [t.text for t in doc.tokens] == ["The", "Lake", "Institute", "met", "."]
+    assert doc.tokens[-1].end == len("The Lake Institute met.")
+    letters = ", ".join(chr(ord("A") + i % 26) for i in range(30_000))
+    assert lmcoop.parse(letters).organizations is not None

@@ -89,6 +89,21 @@ TABLE: list[tuple[str, list[Row]]] = [
             ("Gao Pan", None, "Reporter", None, None, "mentioned"),
         ],
     ),
+    # a copular description gives the title; it describes, it does not place the person at an event
+    (
+        "Jane Holm is a senior fellow at the Institute for River Peace in Perth.",
+        [("Jane Holm", None, "senior fellow", "Institute for River Peace", None, "mentioned")],
+    ),
+    (
+        "The Delta Water Institute opened in 2001. The institute works with the Lake Board. "
+        "Prof. Dr. Somchai Dee has been its Executive Director since 2019.",
+        [("Somchai Dee", "Prof. Dr.", "Executive Director", "Delta Water Institute", None, "mentioned")],
+    ),
+    # a unit "of ACR" belongs to the body the acronym stands for, and to its country
+    (
+        "The Korea Waste Corporation (K-waste) met. Ms. Lee Su-jin, Director of the Global Office of K-waste, spoke.",
+        [("Lee Su-jin", "Ms.", "Director", "Global Office", "South Korea", "attendee")],
+    ),
     # regional honorifics are not part of the name
     (
         "U Zaw Min Oo, Director General of the River Department, met Daw Hla Myint, "

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..document import Document, Token, tokenize
 from ..rules import RuleSet
 
@@ -18,6 +20,7 @@ __all__ = [
     "country_at",
     "document_tokens",
     "is_possessive",
+    "may_name_country",
     "schwartz_hearst",
     "tokenize",
     "vocabulary",
@@ -29,6 +32,16 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 def document_tokens(doc: Document) -> list[Token]:
     """The tokens of `doc.text` (made once per Document, see `Document.tokens`)."""
     return doc.tokens
+
+
+# The word alternative of the document tokenizer alone: the words of a short name without building tokens.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}", regex.VERSION1)
+
+
+def may_name_country(phrase: str, vocab: Vocabulary) -> bool:
+    """Could a word of `phrase` start a country name? (a cheap test before tokenizing it)"""
+    first_words = vocab.country_first_words
+    return any(bare(word).casefold().rstrip(".") in first_words for word in _WORD.findall(phrase))
 
 
 def is_possessive(token: Token) -> bool:

@@ -42,6 +42,7 @@ _MAX_CHUNK = 40
 _SHORT_CUT = regex.compile(r"[;,]")
 _ROMAN = regex.compile(r"[IVX]{1,4}")
 _DASH = regex.compile(r"[-–]")
+_CAPITAL_HYPHEN = regex.compile(r"\p{Lu}{1,3}-\p{Ll}{2,6}")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S")
 
@@ -440,7 +441,7 @@ def _parse_chunk(
                 previous = None
                 continue
             seg_text = text[tokens[segment[0]].start : tokens[segment[-1]].end]
-            if len(segment) == 1 and tokens[segment[0]].upper and seg_text in acronyms:
+            if len(segment) == 1 and seg_text in acronyms:
                 previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
                 previous = None
                 continue
@@ -570,6 +571,8 @@ def _short_form(inside: str) -> str | None:
     words = short.split()
     if not short or len(words) > 3 or len(short) > 20 or not short[0].isalnum():
         return None
+    if _CAPITAL_HYPHEN.fullmatch(short):
+        return short  # "K-eco": one capital, a hyphen, a short word
     if sum(1 for c in short if c.isupper()) < 2:
         return None
     if ("-" in words[0] or "–" in words[0]) and any(c.islower() for c in words[0]):

@@ -21,7 +21,17 @@ import regex
 from ..document import Document
 from ..models import Organization, Person, Role, Span
 from ..rules import RuleSet
-from .names import Token, Vocabulary, bare, country_at, document_tokens, is_possessive, tokenize, vocabulary
+from .names import (
+    Token,
+    Vocabulary,
+    bare,
+    country_at,
+    document_tokens,
+    is_possessive,
+    may_name_country,
+    tokenize,
+    vocabulary,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -37,6 +47,8 @@ _APPOSITIVE_WORDS = frozenset(
 
 _PHRASE_LIMIT = 24
 _LED = frozenset({"led", "headed", "chaired"})
+_COPULA_PAIRS = frozenset({("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as")})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +161,9 @@ class _OrgIndex:
         for _ in range(2):  # a unit of a national body belongs to the body's country (two levels up)
             for org in organizations:
                 if self.countries.get(org.name) is None and org.parent:
-                    self.countries[org.name] = self.countries.get(org.parent)
+                    parent = self.by_name.get(org.parent.casefold()) or self.by_acronym.get(org.parent)
+                    if parent is not None:
+                        self.countries[org.name] = self.countries.get(parent.name)
 
     def first_in(self, start: int, end: int) -> tuple[int, int, Organization] | None:
         index = bisect.bisect_left(self.starts, start)
@@ -181,7 +195,7 @@ class _OrgIndex:
 
 def _org_country(text: str, org: Organization, tokens: list[Token], starts: list[int], vocab: Vocabulary) -> str | None:
     """The country an organization belongs to, when its name or the words around its first mention say so."""
-    name_tokens = [t for t in tokenize(org.name) if t.word]
+    name_tokens = [t for t in tokenize(org.name) if t.word] if may_name_country(org.name, vocab) else []
     for index in range(len(name_tokens)):
         found = country_at(name_tokens, index, vocab)
         if found is not None and (index == 0 or index + found[1] == len(name_tokens)):
@@ -588,6 +602,19 @@ class _Context:
         """ "Name, Position of Org" / "Name (Position, Org)": fill the mention; True if a title was found."""
         tokens = self.tokens
         index = last + 1
+        described = self._copula(index)
+        if described is not None:
+            # "X is a senior fellow at Y", "X has been its Executive Director": a description, not attendance
+            phrase_end = self._phrase_end(described, ",")
+            if self._read_title(described, phrase_end, mention, appositive=True):
+                mention.mentioned = True
+                if mention.organization is None and tokens[described - 1].text == "its":
+                    owner = self._its_owner(mention.start)
+                    if owner is not None:
+                        mention.organization = owner.name
+                        mention.country = mention.country or self.orgs.countries.get(owner.name)
+                return True
+            return False
         if index >= len(tokens) or tokens[index].text not in (",", "("):
             return False
         if tokens[index].text == "," and index + 1 < len(tokens) and tokens[index + 1].newline_before:
@@ -608,6 +635,39 @@ class _Context:
                 if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head and not inside:
                     return False
         return self._read_title(index, phrase_end, mention, appositive=True)
+
+    def _its_owner(self, offset: int) -> Organization | None:
+        """The body "its" refers to: the subject of a recent sentence ("The Lake Institute …", "The institute …"),
+        else the body named last before `offset`."""
+        sentence = self.doc.sentence_index(offset)
+        for back in range(sentence - 1, max(-1, sentence - 5), -1):
+            start, end = self.doc.sentences[back]
+            span = self.orgs.first_in(start, end)
+            if span is not None and self.text[start : span[0]].strip() in ("", "The", "the"):
+                return span[2]
+            first = self.text[start : min(end, start + 40)].split()
+            if len(first) >= 2 and first[0] == "The" and first[1].capitalize() in self.vocab.heads:
+                head = first[1].casefold()
+                named = [s for s in self.orgs.all_in(0, start) if s[2].name.rsplit(" ", 1)[-1].casefold() == head]
+                if named:
+                    return named[-1][2]
+        before = self.orgs.all_in(max(0, offset - 400), offset)
+        return before[-1][2] if before else None
+
+    def _copula(self, index: int) -> int | None:
+        """Where the title starts after "is a", "was the", "has been its", "serves as" right after a name."""
+        tokens = self.tokens
+        if index + 2 >= len(tokens):
+            return None
+        verb = tokens[index].text
+        step = index + 1
+        if (verb, tokens[step].text) in _COPULA_PAIRS:
+            step += 1
+        elif verb not in ("is", "was"):
+            return None
+        if step < len(tokens) and tokens[step].text in _DETERMINERS:
+            return step + 1
+        return None
 
     def _of_after(self, index: int, mention: _Mention) -> None:
         """ "Minister Huang Runqiu of the Ministry of …": the body (and its country) after the name."""

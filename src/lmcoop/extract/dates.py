@@ -89,6 +89,8 @@ class _Patterns:
     triggers: tuple[regex.Pattern[str], ...]
     """Scans for where an expression may start; a hit's group name picks the finder."""
     masks: regex.Pattern[str]
+    matchers: dict[str, tuple[Any, tuple[tuple[str, int], ...]]]
+    """Trigger kind → its finder's `match` and (alternative, group number) pairs, looked up per hit."""
     count_words: frozenset[str]
     number_prefixes: tuple[str, ...]
     future_cue: regex.Pattern[str]
@@ -348,6 +350,10 @@ def _build(rules: RuleSet) -> _Patterns:
         finders=finders,
         triggers=triggers,
         masks=masks,
+        matchers={
+            route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
+            for route, finder in finders.items()
+        },
         count_words=frozenset(word.casefold() for word in dates.count_words),
         number_prefixes=tuple(sorted({word.casefold() for word in dates.number_prefixes}, key=len, reverse=True)),
         future_cue=future_cue,
@@ -382,10 +388,7 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     for trigger in patterns.triggers:
         starts.extend((match.start(), match.lastgroup or "") for match in trigger.finditer(text))
     starts.sort()
-    finders = {
-        route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
-        for route, finder in patterns.finders.items()
-    }
+    finders = patterns.matchers
     # What a surface string reads as, once per distinct string and kind: dense text repeats its dates.
     read_cache: dict[tuple[str, str], tuple[tuple[int, int, DateValue, str, Any, str], ...]] = {}
     for position, route in starts:

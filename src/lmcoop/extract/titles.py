@@ -256,6 +256,10 @@ def _classify_text(
             return _classify_text(text, start, cut, indent, [], words)
     if _is_menu(line):
         return _Line(start, end, indent, "skip")
+    main = _main_item(line)
+    if main is not None:
+        # "Opinion | Why the delta needs a plan", "Forum opens in Hue | Delta News": the long item
+        return _classify_text(text, start + main[0], start + main[1], indent, [], words)
     if bullet or _NUMBERED.match(line):
         return _Line(start, end, indent, "body" if len(tokens) >= 25 else "skip")
     if _is_body(line, tokens):
@@ -296,6 +300,23 @@ def _is_menu(line: str) -> bool:
     return len(items) >= 2 and all(len(_WORD.findall(item)) <= _MENU_ITEM_WORDS for item in items)
 
 
+def _main_item(line: str) -> tuple[int, int] | None:
+    """The headline among bar-separated items: the one long item beside short labels or a site name."""
+    bars = list(_MENU_BAR.finditer(line))
+    if not bars:
+        return None
+    edges = [0, *(edge for bar in bars for edge in bar.span()), len(line)]
+    items = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2) if line[edges[i] : edges[i + 1]].strip()]
+    sizes = [len(_WORD.findall(line[item_start:item_end])) for item_start, item_end in items]
+    longest = max(range(len(items)), key=sizes.__getitem__, default=0)
+    if len(items) < 2 or sizes[longest] < 4:
+        return None
+    if any(size > _SITE_ITEM_WORDS for index, size in enumerate(sizes) if index != longest):
+        return None
+    return items[longest]
+
+
+_SITE_ITEM_WORDS = 4
 _MENU_BAR = regex.compile(r"[ \t]*[|¦][ \t]*", regex.VERSION1)
 _MENU_ITEM_WORDS = 3
 

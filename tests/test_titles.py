@@ -150,6 +150,16 @@ PAGES = [
         "Why the delta needs a drought plan now",
         id="category-label-with-bar",
     ),
+    pytest.param(
+        "Posted by Admin\nLakeside forum opens in Hue\n\nThe Lakeside Forum opened in Hue on Monday with guests.",
+        "Lakeside forum opens in Hue",
+        id="byline-first",
+    ),
+    pytest.param(
+        "Lakeside forum opens in Hue\nPosted by Admin on March 26, 2019\n\nThe forum opened in Hue with ninety guests.",
+        "Lakeside forum opens in Hue",
+        id="byline-date-line",
+    ),
     pytest.param("", None, id="empty"),
     pytest.param("   \n\n  ", None, id="blank"),
 ]

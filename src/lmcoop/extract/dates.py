@@ -901,11 +901,15 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
         rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}})?"
         rf"(?:(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
         rf"{word}[):]?,?(?:[ \t]{{0,3}}[|·•/][ \t]{{0,3}}|[ \t]{{1,3}}|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
-        rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
+        rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?"
+        # a byline: "By Lan Anh - ", "Posted by Admin on ", "Written by Staff | "
+        rf"|(?i:by)[ \t]{{1,3}}{word}(?:[ \t]{{1,3}}{word}){{0,3}}[ \t]{{0,3}}"
+        rf"(?:(?i:on)[ \t]{{1,3}}|[,|·•–—-][ \t]{{0,3}}))?",
         regex.VERSION1,
     )
     after = regex.compile(
-        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})|[ \t]+(?i:by|source|from)\b",
+        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})|[ \t]+(?i:by|source|from)\b"
+        r"|,?[ \t]+(?i:at)[ \t]+\d",
         regex.VERSION1,
     )
     return _DatelineCheck(before=before, after=after)

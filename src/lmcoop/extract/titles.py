@@ -47,10 +47,19 @@ _STATEMENT_END = regex.compile(r"(?<![.\p{Lu}])\.[\"'”’)\]]*$", regex.VERSIO
 """A line ending in a full stop is a sentence or a tagline; a headline may end in ? or !, or "U.S."."""
 _TWO_SENTENCES = regex.compile(r"\p{Ll}[.!?][\"'”’)]?\s+\p{Lu}", regex.VERSION1)
 _BRACKET_LABEL = regex.compile(r"^\[[^\]]{1,60}\]\s*", regex.VERSION1)
-_BYLINE = regex.compile(r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©)", regex.VERSION1)
+_BYLINE = regex.compile(
+    r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©"
+    r"|(?:posted|written|reported|edited|compiled|photos?|story|text)[ \t]+by\b)"
+    r"|^[Bb]y[ \t]+\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}[ \t]*$",
+    regex.VERSION1,
+)
 _CITY_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]{2,40}(?:,[^\n]{0,40})?\s(?:—|–|--|-)\s", regex.VERSION1)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "&"})
 _NAME_LINKS = frozenset({"for", "on", "in", "de", "du", "des"})
+_BYLINE_LEAD = regex.compile(
+    r"^\W{0,3}(?i:by|posted|published|written|updated|last updated|last modified|modified)\b", regex.VERSION1
+)
+"""A date line that opens with a byline or a label: "Posted by Admin on March 5, 2024"."""
 _OPENS_WITH_DATE = regex.compile(r"^(?i:on|from|since|in)\s", regex.VERSION1)
 
 
@@ -239,7 +248,7 @@ def _classify_text(
         first, last = day_dates[0], day_dates[-1]
         lead = [token for token in _WORD.findall(text[start : first.start]) if not token[:1].isdigit()]
         tail = [token for token in _WORD.findall(text[last.end : end]) if not token[:1].isdigit()]
-        if len(lead) <= 3 and len(lead) + len(tail) <= 6:
+        if (len(lead) <= 3 and len(lead) + len(tail) <= 6) or (_BYLINE_LEAD.match(line) and len(lead) <= 6):
             # "2018-11-19 Article type:Translated", "EPN Desk 23 September 2024 07:17"
             return _Line(start, end, indent, "meta")
         if len(lead) <= 2 and not _OPENS_WITH_DATE.match(line):

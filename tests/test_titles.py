@@ -160,6 +160,18 @@ PAGES = [
         "Lakeside forum opens in Hue",
         id="byline-date-line",
     ),
+    pytest.param(
+        "Northern Academy of Water Sciences\nDelta Institute Hosts Workshop on River Data\n\n"
+        "The institute hosted a workshop on river data in Hue on Monday, officials said.",
+        "Delta Institute Hosts Workshop on River Data",
+        id="site-name-then-headline-naming-an-institute",
+    ),
+    pytest.param(
+        "River Board Signs Water Pact With Delta Institute\nBy the river a new lab opens its doors\n\n"
+        "The board signed the pact with the institute in Hue on Monday, officials said.",
+        "River Board Signs Water Pact With Delta Institute",
+        id="headline-naming-two-organizations-first",
+    ),
     pytest.param("", None, id="empty"),
     pytest.param("   \n\n  ", None, id="blank"),
 ]

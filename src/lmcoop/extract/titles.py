@@ -193,7 +193,12 @@ def _looks_like_site_name(line: str, words: _PageWords) -> bool:
         return False
     if any(token[:1].islower() and token.casefold() not in _FUNCTION_WORDS | _NAME_LINKS for token in tokens):
         return False
-    return any(token.casefold() in words.organization_heads for token in tokens)
+    heads = [index for index, token in enumerate(tokens) if token.casefold() in words.organization_heads]
+    # one noun phrase: a head noun ends it or is followed by a link ("Academy of …"), never by a verb
+    # ("Delta Institute Signs Pact With …")
+    return bool(heads) and all(
+        index == len(tokens) - 1 or tokens[index + 1].casefold() in _FUNCTION_WORDS | _NAME_LINKS for index in heads
+    )
 
 
 def _neighbour_kind(lines: list[_Line], index: int, step: int) -> str:

@@ -94,6 +94,8 @@ class _Patterns:
     count_words: frozenset[str]
     number_prefixes: tuple[str, ...]
     future_cue: regex.Pattern[str]
+    intent_cue: regex.Pattern[str]
+    """A future cue, or an intent before a verb ("agreed to sign"): looked for before a date only."""
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, str]
@@ -346,6 +348,9 @@ def _build(rules: RuleSet) -> _Patterns:
     )
     cues = dates.future_cues or ["will"]
     future_cue = regex.compile(rf"\b{_any_case(cues)}\b")
+    intents = _any_case(dates.intent_cues) if dates.intent_cues else "(?!)"
+    not_a_verb = "the|a|an|this|that|these|those|their|its|his|her|our|all|each|both|such|it|them"
+    intent_cue = regex.compile(rf"\b(?:{_any_case(cues)}\b|{intents}[ \t]{{1,3}}(?!(?:{not_a_verb})\b)\p{{Ll}})")
     return _Patterns(
         finders=finders,
         triggers=triggers,
@@ -357,6 +362,7 @@ def _build(rules: RuleSet) -> _Patterns:
         count_words=frozenset(word.casefold() for word in dates.count_words),
         number_prefixes=tuple(sorted({word.casefold() for word in dates.number_prefixes}, key=len, reverse=True)),
         future_cue=future_cue,
+        intent_cue=intent_cue,
         months={name.casefold(): number for name, number in months.items()},
         weekdays={name.casefold(): number for name, number in dates.weekdays.items()},
         seasons={name.casefold(): code for name, code in dates.seasons.items()},
@@ -840,9 +846,10 @@ def _future_sentence(text: str, start: int, patterns: _Patterns) -> bool:
         found = text.rfind(stop, window_start, start)
         if found >= 0:
             window_start = max(window_start, found + 1)
-    if patterns.future_cue.search(text, window_start, start) is not None:
-        return True
-    if window_start < start - _CUE_REACH or "," in text[window_start:start]:
+    clause_start = text.rfind(",", window_start, start) + 1 or window_start
+    if patterns.intent_cue.search(text, clause_start, start) is not None:
+        return True  # in its clause: not "The ministers, who will …, met on Monday"
+    if clause_start > window_start:
         return False  # not in a sentence-opening phrase
     comma = text.find(",", start, start + _FRONTED_REACH)
     if comma < 0 or "." in text[start:comma] or "\n" in text[start:comma]:

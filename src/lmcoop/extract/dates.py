@@ -711,6 +711,7 @@ def _resolve(
     last_full_year: int | None = None
     # value, granularity, day and "year of a full date" of each absolute date as written, worked out once
     described: dict[str, tuple[str | None, str, datetime.date | None, int | None]] = {}
+    bare_weekdays: list[int] = []
     for raw in raws:
         begin, stop, value, kind = raw[:4]
         surface = text[begin:stop]
@@ -731,8 +732,54 @@ def _resolve(
             value = _resolve_month_relative(value, raw, anchor)
         elif kind == "relative":
             value = _resolve_relative(text, raw, anchor, patterns)
+            if raw.relative is not None and raw.relative[0] == "weekday" and not raw.weekday_direction:
+                bare_weekdays.append(len(mentions))
         mentions.append(_mention(surface, begin, stop, *_describe(value)))
+    anchor_day = anchor.as_date() if bare_weekdays and anchor is not None else None
+    if anchor_day is not None:
+        _weekdays_into_ranges(mentions, bare_weekdays, anchor_day)
     return tuple(mentions)
+
+
+def _weekdays_into_ranges(mentions: list[DateMention], indexes: list[int], anchor: datetime.date) -> None:
+    """A bare weekday of a report on a recent event of several days is a day of that event: "the course
+    ran from 7 to 11 February … opened the course on Monday" (dated 14 February) is the 7th."""
+    ranges = []
+    for mention in mentions:
+        if mention.granularity == "range" and mention.value is not None and len(mention.value) == 21:
+            first, last = _safe_iso(mention.value[:10]), _safe_iso(mention.value[11:])
+            if (
+                first is not None
+                and last is not None
+                and first <= last <= anchor
+                and (anchor - last).days <= _RECENT_EVENT_DAYS
+                and (last - first).days < 7
+            ):
+                ranges.append((first, last))
+    if not ranges:
+        return
+    for index in indexes:
+        mention = mentions[index]
+        day = mention.date
+        if day is None or day > anchor or any(first <= day <= last for first, last in ranges):
+            continue
+        for first, last in ranges:
+            inside = first + datetime.timedelta(days=(day.isoweekday() - first.isoweekday()) % 7)
+            if inside <= last:
+                mentions[index] = _mention(mention.text, mention.start, mention.end, inside.isoformat(), "day", inside)
+                break
+
+
+_RECENT_EVENT_DAYS = 14
+"""How long after an event of several days a report still calls its days by weekday alone."""
+
+
+def _safe_iso(value: str) -> datetime.date | None:
+    """The day of ``YYYY-MM-DD``, or None for an unknown year (``XXXX``) or a bad value."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _describe(value: DateValue) -> tuple[str | None, str, datetime.date | None]:

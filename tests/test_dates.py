@@ -146,6 +146,11 @@ def test_repeated_surfaces_keep_their_own_offsets() -> None:
         ("Forum opens in Hue\n\nPosted on March 26, 2019 by Admin\n\nThe forum opened.", "2019-03-26"),
         ("Forum opens in Hue\nRelease time: 2019-03-26\n\nThe forum opened.", "2019-03-26"),
         ("Forum opens in Hue\nPublished on 26 March 2019\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nPosted by Admin on March 26, 2019\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nBy Lan Anh - March 26, 2019\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nWritten by Staff | 26 March 2019\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nMarch 26, 2019 at 10:21 am\n\nThe forum opened.", "2019-03-26"),
+        ("Forum opens in Hue\nLast modified on 26 March 2019\n\nThe forum opened.", "2019-03-26"),
         ("Forum opens in Hue\nLast updated on March 26, 2019\n\nThe forum opened.", "2019-03-26"),
         ("Forum opens in Hue\nLakeside Daily Star | 2019-03-26\n\nThe forum opened.", "2019-03-26"),
         ("Forum opens in Hue\nSource: Delta News | 2019-03-26\n\nThe forum opened.", "2019-03-26"),
@@ -375,3 +380,20 @@ def test_decade_round_trip(decade: int, modifier: str, filler: str) -> None:
 def test_a_future_cue_after_a_past_weekday_does_not_move_it() -> None:
     found = _found("The forum, which opened on Monday, will close on Friday.", datetime.date(2017, 11, 30))
     assert found == [("Monday", "2017-11-27"), ("Friday", "2017-12-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a course of five days reported three days after it closed: its Monday is its first day
+        ("The course ran from 7 to 11 February in Hue. The minister opened it on Monday.", "2022-02-07"),
+        ("The course ran from 7 to 11 February in Hue. It closed on Friday.", "2022-02-11"),
+        # no recent event of several days: the last such weekday
+        ("The minister opened the new lab on Monday.", "2022-02-14"),
+        ("The course ran from 10 to 14 January in Hue. The minister opened the lab on Monday.", "2022-02-14"),
+    ],
+)
+def test_a_bare_weekday_falls_inside_a_recent_event(text: str, expected: str) -> None:
+    found = find_dates(text, RULES, published=datetime.date(2022, 2, 14))
+    weekday = next(m for m in found if m.text in ("Monday", "Friday"))
+    assert weekday.value == expected

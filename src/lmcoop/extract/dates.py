@@ -89,9 +89,13 @@ class _Patterns:
     triggers: tuple[regex.Pattern[str], ...]
     """Scans for where an expression may start; a hit's group name picks the finder."""
     masks: regex.Pattern[str]
+    matchers: dict[str, tuple[Any, tuple[tuple[str, int], ...]]]
+    """Trigger kind → its finder's `match` and (alternative, group number) pairs, looked up per hit."""
     count_words: frozenset[str]
     number_prefixes: tuple[str, ...]
     future_cue: regex.Pattern[str]
+    intent_cue: regex.Pattern[str]
+    """A future cue, or an intent before a verb ("agreed to sign"): looked for before a date only."""
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, str]
@@ -344,13 +348,21 @@ def _build(rules: RuleSet) -> _Patterns:
     )
     cues = dates.future_cues or ["will"]
     future_cue = regex.compile(rf"\b{_any_case(cues)}\b")
+    intents = _any_case(dates.intent_cues) if dates.intent_cues else "(?!)"
+    not_a_verb = "the|a|an|this|that|these|those|their|its|his|her|our|all|each|both|such|it|them"
+    intent_cue = regex.compile(rf"\b(?:{_any_case(cues)}\b|{intents}[ \t]{{1,3}}(?!(?:{not_a_verb})\b)\p{{Ll}})")
     return _Patterns(
         finders=finders,
         triggers=triggers,
         masks=masks,
+        matchers={
+            route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
+            for route, finder in finders.items()
+        },
         count_words=frozenset(word.casefold() for word in dates.count_words),
         number_prefixes=tuple(sorted({word.casefold() for word in dates.number_prefixes}, key=len, reverse=True)),
         future_cue=future_cue,
+        intent_cue=intent_cue,
         months={name.casefold(): number for name, number in months.items()},
         weekdays={name.casefold(): number for name, number in dates.weekdays.items()},
         seasons={name.casefold(): code for name, code in dates.seasons.items()},
@@ -382,10 +394,7 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     for trigger in patterns.triggers:
         starts.extend((match.start(), match.lastgroup or "") for match in trigger.finditer(text))
     starts.sort()
-    finders = {
-        route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
-        for route, finder in patterns.finders.items()
-    }
+    finders = patterns.matchers
     # What a surface string reads as, once per distinct string and kind: dense text repeats its dates.
     read_cache: dict[tuple[str, str], tuple[tuple[int, int, DateValue, str, Any, str], ...]] = {}
     for position, route in starts:
@@ -702,6 +711,7 @@ def _resolve(
     last_full_year: int | None = None
     # value, granularity, day and "year of a full date" of each absolute date as written, worked out once
     described: dict[str, tuple[str | None, str, datetime.date | None, int | None]] = {}
+    bare_weekdays: list[int] = []
     for raw in raws:
         begin, stop, value, kind = raw[:4]
         surface = text[begin:stop]
@@ -722,8 +732,54 @@ def _resolve(
             value = _resolve_month_relative(value, raw, anchor)
         elif kind == "relative":
             value = _resolve_relative(text, raw, anchor, patterns)
+            if raw.relative is not None and raw.relative[0] == "weekday" and not raw.weekday_direction:
+                bare_weekdays.append(len(mentions))
         mentions.append(_mention(surface, begin, stop, *_describe(value)))
+    anchor_day = anchor.as_date() if bare_weekdays and anchor is not None else None
+    if anchor_day is not None:
+        _weekdays_into_ranges(mentions, bare_weekdays, anchor_day)
     return tuple(mentions)
+
+
+def _weekdays_into_ranges(mentions: list[DateMention], indexes: list[int], anchor: datetime.date) -> None:
+    """A bare weekday of a report on a recent event of several days is a day of that event: "the course
+    ran from 7 to 11 February … opened the course on Monday" (dated 14 February) is the 7th."""
+    ranges = []
+    for mention in mentions:
+        if mention.granularity == "range" and mention.value is not None and len(mention.value) == 21:
+            first, last = _safe_iso(mention.value[:10]), _safe_iso(mention.value[11:])
+            if (
+                first is not None
+                and last is not None
+                and first <= last <= anchor
+                and (anchor - last).days <= _RECENT_EVENT_DAYS
+                and (last - first).days < 7
+            ):
+                ranges.append((first, last))
+    if not ranges:
+        return
+    for index in indexes:
+        mention = mentions[index]
+        day = mention.date
+        if day is None or day > anchor or any(first <= day <= last for first, last in ranges):
+            continue
+        for first, last in ranges:
+            inside = first + datetime.timedelta(days=(day.isoweekday() - first.isoweekday()) % 7)
+            if inside <= last:
+                mentions[index] = _mention(mention.text, mention.start, mention.end, inside.isoformat(), "day", inside)
+                break
+
+
+_RECENT_EVENT_DAYS = 14
+"""How long after an event of several days a report still calls its days by weekday alone."""
+
+
+def _safe_iso(value: str) -> datetime.date | None:
+    """The day of ``YYYY-MM-DD``, or None for an unknown year (``XXXX``) or a bad value."""
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _describe(value: DateValue) -> tuple[str | None, str, datetime.date | None]:
@@ -837,9 +893,10 @@ def _future_sentence(text: str, start: int, patterns: _Patterns) -> bool:
         found = text.rfind(stop, window_start, start)
         if found >= 0:
             window_start = max(window_start, found + 1)
-    if patterns.future_cue.search(text, window_start, start) is not None:
-        return True
-    if window_start < start - _CUE_REACH or "," in text[window_start:start]:
+    clause_start = text.rfind(",", window_start, start) + 1 or window_start
+    if patterns.intent_cue.search(text, clause_start, start) is not None:
+        return True  # in its clause: not "The ministers, who will …, met on Monday"
+    if clause_start > window_start:
         return False  # not in a sentence-opening phrase
     comma = text.find(",", start, start + _FRONTED_REACH)
     if comma < 0 or "." in text[start:comma] or "\n" in text[start:comma]:
@@ -898,11 +955,15 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
         rf"(?:(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}})?"
         rf"(?:(?:(?!(?i:on|from|since|in|by|until|to|of|between|and|before|after|at|during|the|for)\b)"
         rf"{word}[):]?,?(?:[ \t]{{0,3}}[|·•/][ \t]{{0,3}}|[ \t]{{1,3}}|$)){{1,4}}(?:\d{{1,2}}:\d\d,?[ \t]{{1,3}})?"
-        rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?)?",
+        rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?"
+        # a byline: "By Lan Anh - ", "Posted by Admin on ", "Written by Staff | "
+        rf"|(?i:by)[ \t]{{1,3}}{word}(?:[ \t]{{1,3}}{word}){{0,3}}[ \t]{{0,3}}"
+        rf"(?:(?i:on)[ \t]{{1,3}}|[,|·•–—-][ \t]{{0,3}}))?",
         regex.VERSION1,
     )
     after = regex.compile(
-        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})|[ \t]+(?i:by|source|from)\b",
+        r"[ \t]*(?:$|,?[ \t]*\d{1,2}:\d\d|[–—-]|:|/|\(|\)|\||[ \t]*\p{Lu}|\p{Lu})|[ \t]+(?i:by|source|from)\b"
+        r"|,?[ \t]+(?i:at)[ \t]+\d",
         regex.VERSION1,
     )
     return _DatelineCheck(before=before, after=after)

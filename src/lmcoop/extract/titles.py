@@ -47,10 +47,19 @@ _STATEMENT_END = regex.compile(r"(?<![.\p{Lu}])\.[\"'”’)\]]*$", regex.VERSIO
 """A line ending in a full stop is a sentence or a tagline; a headline may end in ? or !, or "U.S."."""
 _TWO_SENTENCES = regex.compile(r"\p{Ll}[.!?][\"'”’)]?\s+\p{Lu}", regex.VERSION1)
 _BRACKET_LABEL = regex.compile(r"^\[[^\]]{1,60}\]\s*", regex.VERSION1)
-_BYLINE = regex.compile(r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©)", regex.VERSION1)
+_BYLINE = regex.compile(
+    r"^(?i:developed by|powered by|designed by|copyright|all rights reserved|©"
+    r"|(?:posted|written|reported|edited|compiled|photos?|story|text)[ \t]+by\b)"
+    r"|^[Bb]y[ \t]+\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}[ \t]*$",
+    regex.VERSION1,
+)
 _CITY_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu} .'-]{2,40}(?:,[^\n]{0,40})?\s(?:—|–|--|-)\s", regex.VERSION1)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "of", "&"})
 _NAME_LINKS = frozenset({"for", "on", "in", "de", "du", "des"})
+_BYLINE_LEAD = regex.compile(
+    r"^\W{0,3}(?i:by|posted|published|written|updated|last updated|last modified|modified)\b", regex.VERSION1
+)
+"""A date line that opens with a byline or a label: "Posted by Admin on March 5, 2024"."""
 _OPENS_WITH_DATE = regex.compile(r"^(?i:on|from|since|in)\s", regex.VERSION1)
 
 
@@ -184,7 +193,12 @@ def _looks_like_site_name(line: str, words: _PageWords) -> bool:
         return False
     if any(token[:1].islower() and token.casefold() not in _FUNCTION_WORDS | _NAME_LINKS for token in tokens):
         return False
-    return any(token.casefold() in words.organization_heads for token in tokens)
+    heads = [index for index, token in enumerate(tokens) if token.casefold() in words.organization_heads]
+    # one noun phrase: a head noun ends it or is followed by a link ("Academy of …"), never by a verb
+    # ("Delta Institute Signs Pact With …")
+    return bool(heads) and all(
+        index == len(tokens) - 1 or tokens[index + 1].casefold() in _FUNCTION_WORDS | _NAME_LINKS for index in heads
+    )
 
 
 def _neighbour_kind(lines: list[_Line], index: int, step: int) -> str:
@@ -239,7 +253,7 @@ def _classify_text(
         first, last = day_dates[0], day_dates[-1]
         lead = [token for token in _WORD.findall(text[start : first.start]) if not token[:1].isdigit()]
         tail = [token for token in _WORD.findall(text[last.end : end]) if not token[:1].isdigit()]
-        if len(lead) <= 3 and len(lead) + len(tail) <= 6:
+        if (len(lead) <= 3 and len(lead) + len(tail) <= 6) or (_BYLINE_LEAD.match(line) and len(lead) <= 6):
             # "2018-11-19 Article type:Translated", "EPN Desk 23 September 2024 07:17"
             return _Line(start, end, indent, "meta")
         if len(lead) <= 2 and not _OPENS_WITH_DATE.match(line):
@@ -256,6 +270,10 @@ def _classify_text(
             return _classify_text(text, start, cut, indent, [], words)
     if _is_menu(line):
         return _Line(start, end, indent, "skip")
+    main = _main_item(line)
+    if main is not None:
+        # "Opinion | Why the delta needs a plan", "Forum opens in Hue | Delta News": the long item
+        return _classify_text(text, start + main[0], start + main[1], indent, [], words)
     if bullet or _NUMBERED.match(line):
         return _Line(start, end, indent, "body" if len(tokens) >= 25 else "skip")
     if _is_body(line, tokens):
@@ -296,6 +314,23 @@ def _is_menu(line: str) -> bool:
     return len(items) >= 2 and all(len(_WORD.findall(item)) <= _MENU_ITEM_WORDS for item in items)
 
 
+def _main_item(line: str) -> tuple[int, int] | None:
+    """The headline among bar-separated items: the one long item beside short labels or a site name."""
+    bars = list(_MENU_BAR.finditer(line))
+    if not bars:
+        return None
+    edges = [0, *(edge for bar in bars for edge in bar.span()), len(line)]
+    items = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2) if line[edges[i] : edges[i + 1]].strip()]
+    sizes = [len(_WORD.findall(line[item_start:item_end])) for item_start, item_end in items]
+    longest = max(range(len(items)), key=sizes.__getitem__, default=0)
+    if len(items) < 2 or sizes[longest] < 4:
+        return None
+    if any(size > _SITE_ITEM_WORDS for index, size in enumerate(sizes) if index != longest):
+        return None
+    return items[longest]
+
+
+_SITE_ITEM_WORDS = 4
 _MENU_BAR = regex.compile(r"[ \t]*[|¦][ \t]*", regex.VERSION1)
 _MENU_ITEM_WORDS = 3
 

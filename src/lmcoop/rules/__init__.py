@@ -74,6 +74,9 @@ class DateRules(_Section):
     """What may stand before a year, glued or spaced, as part of the date ("FY", "Fiscal Year")."""
     future_cues: list[str] = Field(default_factory=list)
     """Words that point a bare weekday forward ("will", "scheduled"): "will open on Monday"."""
+    intent_cues: list[str] = Field(default_factory=list)
+    """Words that point forward only before the date and before a verb ("agreed to sign … in October";
+    not "agreed to the plan on Monday")."""
     dateline_labels: list[str] = Field(default_factory=list)
     """Labels that introduce a page's own date ("date", "update", "published", "posted on")."""
     page_words: list[str] = Field(default_factory=list)

@@ -409,3 +409,84 @@ ODD_CASE = [
 @pytest.mark.parametrize(("text", "expected"), ODD_CASE)
 def test_odd_case_folds_to_the_same_words(text: str, expected: tuple[str, str]) -> None:
     assert [(a.kind, a.status) for a in lmcoop.parse(text).agreements] == [expected]
+
+
+# --- "the two sides" and other links to the lead (hand-built records, our own sentences) ---------------
+
+ANAPHOR_TABLE: list[str] = [
+    "The Lake Institute and the River Agency held a workshop in Strel. The two sides signed a memorandum of "
+    "understanding on flood data.",
+    "The Lake Institute and the River Agency held a workshop in Strel. The MoU was signed by the two "
+    "institutions in 2021.",
+    "The Lake Institute and the River Agency held a workshop in Strel. Both sides also plan to sign a letter "
+    "of intent on wetlands.",
+    "The Lake Institute (LI) under the Zenda Ministry of Water and the River Agency held a workshop in Strel. "
+    "The two agencies signed a memorandum of understanding.",
+]
+
+
+@pytest.mark.parametrize("text", ANAPHOR_TABLE)
+def test_the_two_sides_are_the_bodies_the_lead_lists(text: str) -> None:
+    names = ["Lake Institute", "River Agency"] + (["Zenda Ministry of Water"] if "Ministry" in text else [])
+    orgs = tuple(org(text, name) for name in names)
+    (record,) = run(text, organizations=orgs)
+    assert record.parties == ("Lake Institute", "River Agency")
+
+
+def test_signed_with_names_the_other_party() -> None:
+    text = "The study is funded under a service contract signed with the Strel Survey Company in May 2023."
+    (record,) = run(
+        text, organizations=(org(text, "Strel Survey Company"),), dates=(date(text, "May 2023", "2023-05"),)
+    )
+    assert (record.parties, record.date, record.status) == (("Strel Survey Company",), "2023-05", "signed")
+
+
+DATE_TABLE: dict[str | None, list[tuple[str, str, str]]] = {
+    # expected date → (text, date surface, date value); the instrument is the first agreement found
+    "2021-12": [
+        (
+            "The bridge is an outcome of the Zenda-Strel Action Plan (2022-2026), which the two countries "
+            "signed in December 2021.",
+            "December 2021",
+            "2021-12",
+        ),
+    ],
+    "2019": [
+        (
+            "Zenda and Strel signed a memorandum of understanding on rivers in 2019 and a protocol in 2021.",
+            "2019",
+            "2019",
+        ),
+    ],
+    None: [("The ministers approved an action plan for 2022-2024 covering air and water.", "2022-2024", "2022/2024")],
+}
+
+
+@pytest.mark.parametrize(
+    ("expected", "text", "surface", "value"), [(k, *row) for k, rows in DATE_TABLE.items() for row in rows]
+)
+def test_signing_dates(expected: str | None, text: str, surface: str, value: str) -> None:
+    first = run(text, dates=(date(text, surface, value),))[0]
+    assert first.date == expected
+
+
+def test_each_instrument_takes_the_date_after_it() -> None:
+    text = "Zenda and Strel signed a memorandum of understanding on rivers in 2019 and a protocol in 2021."
+    records = run(text, dates=(date(text, "2019", "2019"), date(text, "2021", "2021")))
+    assert [(r.kind, r.date) for r in records] == [("mou", "2019"), ("protocol", "2021")]
+
+
+def test_a_year_opening_the_name_is_when_it_was_made() -> None:
+    text = "The 2012 Zenda River Sharing Agreement covers only one tributary."
+    (record,) = run(text)
+    assert (record.text, record.date) == ("The 2012 Zenda River Sharing Agreement", "2012")
+
+
+def test_signed_at_the_close_of_the_event_takes_its_last_day() -> None:
+    text = (
+        "Zenda Water Forum Held\n\nThe Zenda Water Forum was held in Strel on 8-9 May 2023. "
+        "At the close of the forum, the delegates adopted the Strel Declaration on Rivers."
+    )
+    title = Span(text="Zenda Water Forum Held", start=0, end=22)
+    (record,) = run(text, title=title, dates=(date(text, "8-9 May 2023", "2023-05-08/2023-05-09"),))
+    assert (record.status, record.date) == ("adopted", "2023-05-09")

@@ -148,6 +148,7 @@ _FIXED: dict[str, str] = {
     "at_the_before": (
         r"(?:during|at|in|(?:sidelines?|margins?|close|end|conclusion)\s+of)\s+(?:the|this)\s+(?:\S+\s+){0,3}$"
     ),
+    "parent_gap": (r"(?:\s*\([^()\n]{1,40}\))?,?\s+(?:under|of|at|within)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?"),
     # "at the close of the …": the signing fell on the event's last day
     "closing_of": r"(?:close|end|conclusion)\s+of\s+(?:the|this)\s+(?:\S+\s+){0,3}$",
     # a period of years ("2021/2030") is how long an instrument runs, never the day it was signed
@@ -364,12 +365,29 @@ def _lead_pair(doc: Document, patterns: _Patterns, index: _Index, found: Found, 
     if found.title is not None:
         spans.append((found.title.start, found.title.end))
     for s, e in spans:
-        entities = [x for x in _entities(text, index, s, e) if x.person is None]
+        entities = _merge_parents(text, patterns, [x for x in _entities(text, index, s, e) if x.person is None])
         for position in range(len(entities)):
             chain = _chain_from(text, patterns, entities, position)
             if len(chain) >= 2:
                 return _unique(x.label for x in chain)
+    if event is not None and event.trigger is not None:  # "A delegation of A … visited B"
+        own = doc.sentence_at(event.trigger.start)
+        entities = _merge_parents(text, patterns, [x for x in _entities(text, index, *own) if x.person is None])
+        labels = _unique(x.label for x in entities)
+        if len(labels) >= 2:
+            return labels[:2]
     return []
+
+
+def _merge_parents(text: str, patterns: _Patterns, entities: list[_Entity]) -> list[_Entity]:
+    """ "A (AA) under the B" / "A of Zenda's B": B is A's parent, not a second party."""
+    out: list[_Entity] = []
+    for entity in entities:
+        if out and patterns.fixed["parent_gap"].fullmatch(text, out[-1].end, entity.start):
+            out[-1] = dataclasses.replace(out[-1], end=entity.end)
+            continue
+        out.append(entity)
+    return out
 
 
 class _Spans:
@@ -580,7 +598,8 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
                 index -= 1
                 taken += 1
                 continue
-        if folded.endswith("ing") or (lower and folded.endswith("ed")):
+        # "Water Sharing Agreement" keeps a capitalized -ing, "on Formulating the Plan" does not
+        if folded.endswith(("ing", "ed")) and (lower or folded in patterns.status_of):
             # "the proposed five-year Action Plan" keeps "proposed"; "have signed a" stops at it
             previous = tokens[index - 1] if index > 0 else None
             if (

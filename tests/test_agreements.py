@@ -183,7 +183,8 @@ def test_a_verb_after_a_list_belongs_to_what_follows_it() -> None:
         "and called for the adoption of a joint declaration at the next meeting."
     )
     statuses = [(a.kind, a.status) for a in lmcoop.parse(text).agreements]
-    assert statuses == [("agreement", "mentioned"), ("framework", "mentioned"), ("declaration", "proposed")]
+    # work done "under" an agreement says it is in force; the framework after it is only named
+    assert statuses == [("agreement", "in_force"), ("framework", "mentioned"), ("declaration", "proposed")]
 
 
 def test_a_verb_before_a_list_reaches_every_item() -> None:
@@ -490,3 +491,27 @@ def test_signed_at_the_close_of_the_event_takes_its_last_day() -> None:
     title = Span(text="Zenda Water Forum Held", start=0, end=22)
     (record,) = run(text, title=title, dates=(date(text, "8-9 May 2023", "2023-05-08/2023-05-09"),))
     assert (record.status, record.date) == ("adopted", "2023-05-09")
+
+
+STATUS_TABLE: dict[str, list[str]] = {
+    "in_force": [
+        "The course is part of the Zenda-Strel Action Plan on Clean Air 2021-2025.",
+        "The station was built under the Zenda-Strel Agreement on River Data.",
+    ],
+    "signed": [
+        "The two institutes renewed their memorandum of understanding for five more years.",
+        "The agencies exchanged a letter of intent on wetland data.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in STATUS_TABLE.items() for t in ts])
+def test_status_table(expected: str, text: str) -> None:
+    (record,) = lmcoop.parse(text).agreements
+    assert record.status == expected
+
+
+def test_a_dated_national_plan_is_an_instrument() -> None:
+    text = "The project helps implement the National Action Plan on River Plastics 2021-2030 in Zenda."
+    (record,) = lmcoop.parse(text).agreements
+    assert (record.kind, record.name) == ("action_plan", "National Action Plan on River Plastics 2021-2030")

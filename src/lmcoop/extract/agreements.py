@@ -163,6 +163,10 @@ _NAME_LIMIT = 250
 """Longest name two overlapping mentions may merge into ("Strategy and Action Framework")."""
 _LOOKBACK = 40
 """How many earlier instruments a mention is compared with (keeps hostile input linear)."""
+_WEAK_PENALTY = 1000
+"""Added to a weak status word's distance, so that any other status word in the sentence wins."""
+_WEAK_REACH = 12
+"""How near a weak status word must stand to the mention ("under the", "is part of the")."""
 _MAX_MENTIONS = 12
 """How many mentions of one instrument are read for its attributes."""
 
@@ -191,6 +195,7 @@ class _Patterns:
     fixed: dict[str, regex.Pattern[str]]
     kind_words: frozenset[str]
     """Every word of every agreement phrase, folded ("memorandum", "joint", "communiqué")."""
+    weak_status: frozenset[str]
     anaphor_before: regex.Pattern[str]
     """ "the two sides (also) " just before a status word."""
     anaphor_after: regex.Pattern[str]
@@ -239,6 +244,7 @@ def _build(rules: RuleSet) -> _Patterns:
         event_words=regex.compile(rf"\b(?<!-)(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE),
         signing_verb=regex.compile(r"\b(?<!-)(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
         fixed={name: regex.compile(source, regex.VERSION1) for name, source in _FIXED.items()},
+        weak_status=frozenset(_key(w) for w in section.weak_status_words),
         anaphor_before=regex.compile(
             rf"\b(?:[Tt]he|[Bb]oth|[Tt]heir)\s+(?:two\s+)?(?:{_alternation(section.anaphors)})\s+"
             r"(?:[^\s,.;:()]+\s+){0,8}$"
@@ -520,8 +526,8 @@ def _mention_at(
             return None  # "action plan development"
     if policy and mention_name is not None and (possessive or plural):
         return None  # one party's own plan ("UNEP's Medium Term Strategy"), a topic ("Low-Carbon Strategies")
-    if policy and mention_name is not None and _unilateral(rules, mention_name):
-        return None  # "National Strategy on …": one government's own policy
+    if policy and mention_name is not None and _unilateral(rules, mention_name) and not _dated(mention_name):
+        return None  # "National Strategy on …": one government's own policy (unless a dated plan: "… 2021-2030")
     in_heading = headings.holds(head_start)
     return _Mention(
         kind=kind,
@@ -1056,6 +1062,10 @@ def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
             if not patterns.fixed["after_gap"].fullmatch(text, mention.end, match.start()):
                 continue
             distance = match.start() - mention.end
+        if _key(match.group()) in patterns.weak_status:
+            if distance > _WEAK_REACH:
+                continue  # "under" governs only the mention right after it ("under the MoU")
+            distance += _WEAK_PENALTY
         if best is None or distance < best[0]:
             best = (distance, match.start(), match.group())
     return (best[1], best[2]) if best is not None else None
@@ -1245,6 +1255,12 @@ def _tied_to_event(text: str, patterns: _Patterns, start: int, end: int) -> bool
         if _key(match.group()) == "ceremony" or patterns.fixed["at_the_before"].search(before):
             return True
     return False
+
+
+def _dated(name: str) -> bool:
+    """Whether a name ends in a year or a span of years ("… Strategy 2030", "… Plan 2021-2030")."""
+    last = name.split()[-1].strip("()") if name.split() else ""
+    return len(last) >= 4 and last[:4].isdigit()
 
 
 def _unilateral(rules: RuleSet, name: str) -> bool:

@@ -309,7 +309,13 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
     if not instruments:
         return ()
     event = found.event  # the events stage runs first
-    index = _Index.build(doc.text, patterns, found, mentions)
+    # countries are looked for only where parties are read: the lead, the event's and the mentions' sentences
+    read = [*doc.sentences[:8], *(doc.sentence_at(m.start) for m in mentions)]
+    if found.title is not None:
+        read.append((found.title.start, found.title.end))
+    if event is not None and event.trigger is not None:
+        read.append(doc.sentence_at(event.trigger.start))
+    index = _Index.build(doc.text, patterns, found, mentions, read)
     participants = _participants(doc, rules, patterns, index, found)
     lead = _lead_pair(doc, patterns, index, found, event)
     records = [
@@ -909,13 +915,18 @@ class _Index:
     """Where every agreement mention's head word starts, sorted."""
 
     @classmethod
-    def build(cls, text: str, patterns: _Patterns, found: Found, mentions: list[_Mention]) -> _Index:
+    def build(
+        cls, text: str, patterns: _Patterns, found: Found, mentions: list[_Mention], read: list[tuple[int, int]]
+    ) -> _Index:
         entities: list[_Entity] = []
         for org in found.organizations:
             entities.extend(_Entity(span.start, span.end, org.name) for span in (org, *org.mentions))
         for person in found.people:
             entities.extend(_Entity(s.start, s.end, person.name, person) for s in (person, *person.mentions))
-        entities.extend(_Entity(m.start(), m.end(), m.group()) for m in patterns.countries.finditer(text))
+        for start, end in _merged(read):
+            entities.extend(
+                _Entity(m.start(), m.end(), m.group()) for m in patterns.countries.finditer(text, start, end)
+            )
         entities.sort(key=lambda x: (x.start, -(x.end - x.start), x.label))
         dates = sorted(found.dates, key=lambda d: (d.start, d.end))
         heads = sorted(m.head[0] for m in mentions)
@@ -935,6 +946,17 @@ class _Index:
         low = bisect.bisect_left(self.date_starts, start)
         high = bisect.bisect_left(self.date_starts, end)
         return [d for d in self.dates[low:high] if d.end <= end]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping ones joined (so no offset is scanned twice)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _entities(text: str, index: _Index, start: int, end: int) -> list[_Entity]:

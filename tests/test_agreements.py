@@ -515,3 +515,31 @@ def test_a_dated_national_plan_is_an_instrument() -> None:
     text = "The project helps implement the National Action Plan on River Plastics 2021-2030 in Zenda."
     (record,) = lmcoop.parse(text).agreements
     assert (record.kind, record.name) == ("action_plan", "National Action Plan on River Plastics 2021-2030")
+
+
+def test_the_renewal_was_signed_by_names_the_signatories() -> None:
+    text = (
+        "The Lake Institute and the River Agency renewed their Memorandum of Cooperation on 3 May. "
+        "The renewal was signed by Ivo Marek and Lena Sova."
+    )
+    people = (person(text, "Ivo Marek"), person(text, "Lena Sova"))
+    orgs = (org(text, "Lake Institute"), org(text, "River Agency"))
+    (record,) = run(text, people=people, organizations=orgs)
+    assert (record.signatories, record.status) == (("Ivo Marek", "Lena Sova"), "signed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agreement " * 20_000,
+        ", ".join(chr(65 + i % 26) for i in range(350_000)),
+        "The two sides signed a memorandum. " * 5_000,
+        "ZENDA, 4 May 2023 – Hybrid workshop held at the Lake Hotel in Strel and online. " * 5_000,
+    ],
+    ids=["agreement-words", "letter-list", "two-sides", "datelines"],
+)
+def test_hostile_input_stays_linear(text: str) -> None:
+    """HOSTILE: must finish (in about a second); wall time is not asserted."""
+    doc = Document(text)
+    found = events.extract(doc, RULES, Found())
+    agreements.extract(doc, RULES, found)

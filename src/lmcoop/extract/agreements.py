@@ -196,6 +196,8 @@ class _Patterns:
     kind_words: frozenset[str]
     """Every word of every agreement phrase, folded ("memorandum", "joint", "communiqué")."""
     weak_status: frozenset[str]
+    signed_by_subject: regex.Pattern[str]
+    """ "The renewal was signed by" opening a sentence that names no instrument."""
     anaphor_before: regex.Pattern[str]
     """ "the two sides (also) " just before a status word."""
     anaphor_after: regex.Pattern[str]
@@ -244,6 +246,11 @@ def _build(rules: RuleSet) -> _Patterns:
         event_words=regex.compile(rf"\b(?<!-)(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE),
         signing_verb=regex.compile(r"\b(?<!-)(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
         fixed={name: regex.compile(source, regex.VERSION1) for name, source in _FIXED.items()},
+        signed_by_subject=regex.compile(
+            rf"(?:(?:[Tt]he|[Tt]his|[Tt]hese)\s+)?(?:{_alternation(section.signed_subjects)})\s+(?:was|were)\s+"
+            r"(?:\p{Ll}+ly\s+)?signed\s+by\s",
+            regex.IGNORECASE,
+        ),
         weak_status=frozenset(_key(w) for w in section.weak_status_words),
         anaphor_before=regex.compile(
             rf"\b(?:[Tt]he|[Bb]oth|[Tt]heir)\s+(?:two\s+)?(?:{_alternation(section.anaphors)})\s+"
@@ -321,7 +328,34 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
     records = [
         _record(doc, rules, patterns, found, index, event, instrument, participants, lead) for instrument in instruments
     ]
+    records = _signed_by_anaphor(doc, patterns, index, instruments, records)
     return tuple(_share_parties(records, instruments))
+
+
+def _signed_by_anaphor(
+    doc: Document, patterns: _Patterns, index: _Index, instruments: list[_Instrument], records: list[Agreement]
+) -> list[Agreement]:
+    """ "… renewed their memorandum. The renewal was signed by A and B.": A and B signed that memorandum."""
+    text = doc.text
+    out = list(records)
+    for i, instrument in enumerate(instruments):
+        if out[i].signatories:
+            continue
+        last = instrument.mentions[min(len(instrument.mentions), _MAX_MENTIONS) - 1]
+        number = doc.sentence_index(last.start) + 1
+        if number >= len(doc.sentences):
+            continue
+        s, e = doc.sentences[number]
+        match = patterns.signed_by_subject.match(text, s, e)
+        if match is None or index.heads_in(s, e):
+            continue
+        later = [m.start for other in instruments[i + 1 :] for m in other.mentions if m.start < s]
+        if later:
+            continue  # another instrument was named after this one: the subject may be that one
+        people = [x.person.name for x in index.entities_in(match.end(), e) if x.person is not None]
+        if people:
+            out[i] = out[i].model_copy(update={"signatories": tuple(_unique(people)), "status": "signed"})
+    return out
 
 
 def _share_parties(records: list[Agreement], instruments: list[_Instrument]) -> list[Agreement]:
@@ -446,13 +480,15 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
     text = doc.text
     headings = _Spans(_heading_lines(doc, found))
     titles = _Spans(_title_lines(doc, found))
-    blocked = _Spans(m.span() for m in patterns.not_instrument.finditer(text))
     seen_sentences: set[str] = set()
     out: list[_Mention] = []
     # One scan of the text; only sentences that hold an agreement word are looked at.
     by_sentence: dict[int, list[regex.Match[str]]] = {}
     for match in patterns.kinds.finditer(text):
         by_sentence.setdefault(doc.sentence_index(match.start()), []).append(match)
+    blocked = _Spans(
+        m.span() for number in by_sentence for m in patterns.not_instrument.finditer(text, *doc.sentences[number])
+    )
     for number, matches in by_sentence.items():
         s, e = doc.sentences[number]
         matches = [m for m in matches if s <= m.start() and m.end() <= e]

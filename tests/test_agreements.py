@@ -543,3 +543,15 @@ def test_hostile_input_stays_linear(text: str) -> None:
     doc = Document(text)
     found = events.extract(doc, RULES, Found())
     agreements.extract(doc, RULES, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two sides agreed to draft a joint work plan for 2025-2026.", [("action_plan", "planned")]),
+        ("The ministers endorsed a roadmap on clean rivers.", [("action_plan", "adopted")]),
+        ("The agency presented its work plan for next year.", []),
+    ],
+)
+def test_work_plans_and_roadmaps(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.kind, a.status) for a in lmcoop.parse(text).agreements] == expected

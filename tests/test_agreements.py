@@ -555,3 +555,14 @@ def test_hostile_input_stays_linear(text: str) -> None:
 )
 def test_work_plans_and_roadmaps(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(a.kind, a.status) for a in lmcoop.parse(text).agreements] == expected
+
+
+def test_the_two_institutions_are_the_two_bodies_the_lead_names_apart() -> None:
+    text = (
+        "Zenda officials completed a training course. Officials of the Lake Institute (LI) took part. "
+        "The course was run by the River Agency under a cooperation agreement signed by the two institutions "
+        "in 2022."
+    )
+    orgs = (org(text, "Lake Institute"), org(text, "River Agency"))
+    (record,) = run(text, organizations=orgs, dates=(date(text, "2022", "2022"),))
+    assert (record.parties, record.date) == (("Lake Institute", "River Agency"), "2022")

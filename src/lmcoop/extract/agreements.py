@@ -416,10 +416,12 @@ def _lead_pair(doc: Document, patterns: _Patterns, index: _Index, found: Found, 
             chain = _chain_from(text, patterns, entities, position)
             if len(chain) >= 2:
                 return _unique(x.label for x in chain)
-    if event is not None and event.trigger is not None:  # "A delegation of A … visited B"
-        own = doc.sentence_at(event.trigger.start)
-        entities = _merge_parents(text, patterns, [x for x in _entities(text, index, *own) if x.person is None])
-        labels = _unique(x.label for x in entities)
+    # no list: the first two organizations the lead names ("A delegation of A … met B", "organized by A with B")
+    organizations = {org.name for org in found.organizations}
+    labels: list[str] = []
+    for s, e in sorted(set(spans[:-1] if found.title is not None else spans)):
+        entities = _merge_parents(text, patterns, [x for x in _entities(text, index, s, e) if x.person is None])
+        labels = _unique([*labels, *(x.label for x in entities if x.label in organizations)])
         if len(labels) >= 2:
             return labels[:2]
     return []

@@ -951,6 +951,8 @@ class _Index:
     patterns: _Patterns
     heads: list[int]
     """Where every agreement mention's head word starts, sorted."""
+    cues: dict[tuple[int, int, int, int], tuple[int, str] | None] = field(default_factory=dict)
+    """Each mention's nearest status word, once found (status, parties and date all ask for it)."""
 
     @classmethod
     def build(
@@ -1105,6 +1107,13 @@ def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
     A word before the mention counts unless another instrument stands between them; a word after
     it counts only when what lies between keeps the mention its subject (`_AFTER_GAP`).
     """
+    key = (mention.start, mention.end, *mention.sentence)
+    if key not in index.cues:
+        index.cues[key] = _find_cue(text, patterns, index, mention)
+    return index.cues[key]
+
+
+def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[int, str] | None:
     s, e = mention.sentence
     best: tuple[int, int, str] | None = None
     for match in patterns.status.finditer(text, s, e):

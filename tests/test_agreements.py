@@ -501,7 +501,9 @@ STATUS_TABLE: dict[str, list[str]] = {
     "signed": [
         "The two institutes renewed their memorandum of understanding for five more years.",
         "The agencies exchanged a letter of intent on wetland data.",
+        "The ministers signed the proposed protocol on rivers.",
     ],
+    "proposed": ["Delegates discussed a draft joint statement on plastics, which is expected to be adopted next year."],
 }
 
 

@@ -1116,10 +1116,13 @@ def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
 def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[int, str] | None:
     s, e = mention.sentence
     best: tuple[int, int, str] | None = None
+    inside: tuple[int, str] | None = None
     for match in patterns.status.finditer(text, s, e):
         if mention.start <= match.start() < mention.end:
             if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
                 return (match.start(), match.group())  # "MoU Signing Ceremony"
+            if match.end() <= mention.head[0] and patterns.status_of.get(_key(match.group())) == "proposed":
+                inside = (match.start(), match.group())  # "a draft joint statement", "the proposed protocol"
             continue
         if match.end() <= mention.start:
             if index.heads_in(match.end(), mention.start) and not patterns.fixed["list_before"].search(
@@ -1137,6 +1140,8 @@ def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) 
             distance += _WEAK_PENALTY
         if best is None or distance < best[0]:
             best = (distance, match.start(), match.group())
+    if inside is not None and (best is None or patterns.status_of.get(_key(best[2])) not in {"signed", "adopted"}):
+        return inside  # a draft stays a draft unless the sentence signs or adopts it
     return (best[1], best[2]) if best is not None else None
 
 

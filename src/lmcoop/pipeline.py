@@ -38,6 +38,7 @@ class Found:
     dates: tuple[DateMention, ...] = ()
     organizations: tuple[Organization, ...] = ()
     people: tuple[Person, ...] = ()
+    """Filled by the people stage; the events stage makes everyone "mentioned" when there is no event."""
     agreements: tuple[Agreement, ...] = ()
     event: Event | None = None
     warnings: tuple[str, ...] = field(default=())

@@ -148,6 +148,7 @@ _FIXED: dict[str, str] = {
     "at_the_before": (
         r"(?:during|at|in|(?:sidelines?|margins?|close|end|conclusion)\s+of)\s+(?:the|this)\s+(?:\S+\s+){0,3}$"
     ),
+    "parent_gap": (r"(?:\s*\([^()\n]{1,40}\))?,?\s+(?:under|of|at|within)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*['’]s\s+)?"),
     # "at the close of the …": the signing fell on the event's last day
     "closing_of": r"(?:close|end|conclusion)\s+of\s+(?:the|this)\s+(?:\S+\s+){0,3}$",
     # a period of years ("2021/2030") is how long an instrument runs, never the day it was signed
@@ -162,6 +163,10 @@ _NAME_LIMIT = 250
 """Longest name two overlapping mentions may merge into ("Strategy and Action Framework")."""
 _LOOKBACK = 40
 """How many earlier instruments a mention is compared with (keeps hostile input linear)."""
+_WEAK_PENALTY = 1000
+"""Added to a weak status word's distance, so that any other status word in the sentence wins."""
+_WEAK_REACH = 12
+"""How near a weak status word must stand to the mention ("under the", "is part of the")."""
 _MAX_MENTIONS = 12
 """How many mentions of one instrument are read for its attributes."""
 
@@ -190,6 +195,9 @@ class _Patterns:
     fixed: dict[str, regex.Pattern[str]]
     kind_words: frozenset[str]
     """Every word of every agreement phrase, folded ("memorandum", "joint", "communiqué")."""
+    weak_status: frozenset[str]
+    signed_by_subject: regex.Pattern[str]
+    """ "The renewal was signed by" opening a sentence that names no instrument."""
     anaphor_before: regex.Pattern[str]
     """ "the two sides (also) " just before a status word."""
     anaphor_after: regex.Pattern[str]
@@ -238,6 +246,12 @@ def _build(rules: RuleSet) -> _Patterns:
         event_words=regex.compile(rf"\b(?<!-)(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE),
         signing_verb=regex.compile(r"\b(?<!-)(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
         fixed={name: regex.compile(source, regex.VERSION1) for name, source in _FIXED.items()},
+        signed_by_subject=regex.compile(
+            rf"(?:(?:[Tt]he|[Tt]his|[Tt]hese)\s+)?(?:{_alternation(section.signed_subjects)})\s+(?:was|were)\s+"
+            r"(?:\p{Ll}+ly\s+)?signed\s+by\s",
+            regex.IGNORECASE,
+        ),
+        weak_status=frozenset(_key(w) for w in section.weak_status_words),
         anaphor_before=regex.compile(
             rf"\b(?:[Tt]he|[Bb]oth|[Tt]heir)\s+(?:two\s+)?(?:{_alternation(section.anaphors)})\s+"
             r"(?:[^\s,.;:()]+\s+){0,8}$"
@@ -302,13 +316,46 @@ def find_agreements(doc: Document, rules: RuleSet, found: Found) -> tuple[Agreem
     if not instruments:
         return ()
     event = found.event  # the events stage runs first
-    index = _Index.build(doc.text, patterns, found, mentions)
+    # countries are looked for only where parties are read: the lead, the event's and the mentions' sentences
+    read = [*doc.sentences[:8], *(doc.sentence_at(m.start) for m in mentions)]
+    if found.title is not None:
+        read.append((found.title.start, found.title.end))
+    if event is not None and event.trigger is not None:
+        read.append(doc.sentence_at(event.trigger.start))
+    index = _Index.build(doc.text, patterns, found, mentions, read)
     participants = _participants(doc, rules, patterns, index, found)
     lead = _lead_pair(doc, patterns, index, found, event)
     records = [
         _record(doc, rules, patterns, found, index, event, instrument, participants, lead) for instrument in instruments
     ]
+    records = _signed_by_anaphor(doc, patterns, index, instruments, records)
     return tuple(_share_parties(records, instruments))
+
+
+def _signed_by_anaphor(
+    doc: Document, patterns: _Patterns, index: _Index, instruments: list[_Instrument], records: list[Agreement]
+) -> list[Agreement]:
+    """ "… renewed their memorandum. The renewal was signed by A and B.": A and B signed that memorandum."""
+    text = doc.text
+    out = list(records)
+    for i, instrument in enumerate(instruments):
+        if out[i].signatories:
+            continue
+        last = instrument.mentions[min(len(instrument.mentions), _MAX_MENTIONS) - 1]
+        number = doc.sentence_index(last.start) + 1
+        if number >= len(doc.sentences):
+            continue
+        s, e = doc.sentences[number]
+        match = patterns.signed_by_subject.match(text, s, e)
+        if match is None or index.heads_in(s, e):
+            continue
+        later = [m.start for other in instruments[i + 1 :] for m in other.mentions if m.start < s]
+        if later:
+            continue  # another instrument was named after this one: the subject may be that one
+        people = [x.person.name for x in index.entities_in(match.end(), e) if x.person is not None]
+        if people:
+            out[i] = out[i].model_copy(update={"signatories": tuple(_unique(people)), "status": "signed"})
+    return out
 
 
 def _share_parties(records: list[Agreement], instruments: list[_Instrument]) -> list[Agreement]:
@@ -364,12 +411,31 @@ def _lead_pair(doc: Document, patterns: _Patterns, index: _Index, found: Found, 
     if found.title is not None:
         spans.append((found.title.start, found.title.end))
     for s, e in spans:
-        entities = [x for x in _entities(text, index, s, e) if x.person is None]
+        entities = _merge_parents(text, patterns, [x for x in _entities(text, index, s, e) if x.person is None])
         for position in range(len(entities)):
             chain = _chain_from(text, patterns, entities, position)
             if len(chain) >= 2:
                 return _unique(x.label for x in chain)
+    # no list: the first two organizations the lead names ("A delegation of A … met B", "organized by A with B")
+    organizations = {org.name for org in found.organizations}
+    labels: list[str] = []
+    for s, e in sorted(set(spans[:-1] if found.title is not None else spans)):
+        entities = _merge_parents(text, patterns, [x for x in _entities(text, index, s, e) if x.person is None])
+        labels = _unique([*labels, *(x.label for x in entities if x.label in organizations)])
+        if len(labels) >= 2:
+            return labels[:2]
     return []
+
+
+def _merge_parents(text: str, patterns: _Patterns, entities: list[_Entity]) -> list[_Entity]:
+    """ "A (AA) under the B" / "A of Zenda's B": B is A's parent, not a second party."""
+    out: list[_Entity] = []
+    for entity in entities:
+        if out and patterns.fixed["parent_gap"].fullmatch(text, out[-1].end, entity.start):
+            out[-1] = dataclasses.replace(out[-1], end=entity.end)
+            continue
+        out.append(entity)
+    return out
 
 
 class _Spans:
@@ -416,13 +482,15 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
     text = doc.text
     headings = _Spans(_heading_lines(doc, found))
     titles = _Spans(_title_lines(doc, found))
-    blocked = _Spans(m.span() for m in patterns.not_instrument.finditer(text))
     seen_sentences: set[str] = set()
     out: list[_Mention] = []
     # One scan of the text; only sentences that hold an agreement word are looked at.
     by_sentence: dict[int, list[regex.Match[str]]] = {}
     for match in patterns.kinds.finditer(text):
         by_sentence.setdefault(doc.sentence_index(match.start()), []).append(match)
+    blocked = _Spans(
+        m.span() for number in by_sentence for m in patterns.not_instrument.finditer(text, *doc.sentences[number])
+    )
     for number, matches in by_sentence.items():
         s, e = doc.sentences[number]
         matches = [m for m in matches if s <= m.start() and m.end() <= e]
@@ -502,8 +570,8 @@ def _mention_at(
             return None  # "action plan development"
     if policy and mention_name is not None and (possessive or plural):
         return None  # one party's own plan ("UNEP's Medium Term Strategy"), a topic ("Low-Carbon Strategies")
-    if policy and mention_name is not None and _unilateral(rules, mention_name):
-        return None  # "National Strategy on …": one government's own policy
+    if policy and mention_name is not None and _unilateral(rules, mention_name) and not _dated(mention_name):
+        return None  # "National Strategy on …": one government's own policy (unless a dated plan: "… 2021-2030")
     in_heading = headings.holds(head_start)
     return _Mention(
         kind=kind,
@@ -580,7 +648,8 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
                 index -= 1
                 taken += 1
                 continue
-        if folded.endswith("ing") or (lower and folded.endswith("ed")):
+        # "Water Sharing Agreement" keeps a capitalized -ing, "on Formulating the Plan" does not
+        if folded.endswith(("ing", "ed")) and (lower or folded in patterns.status_of):
             # "the proposed five-year Action Plan" keeps "proposed"; "have signed a" stops at it
             previous = tokens[index - 1] if index > 0 else None
             if (
@@ -882,15 +951,22 @@ class _Index:
     patterns: _Patterns
     heads: list[int]
     """Where every agreement mention's head word starts, sorted."""
+    cues: dict[tuple[int, int, int, int], tuple[int, str] | None] = field(default_factory=dict)
+    """Each mention's nearest status word, once found (status, parties and date all ask for it)."""
 
     @classmethod
-    def build(cls, text: str, patterns: _Patterns, found: Found, mentions: list[_Mention]) -> _Index:
+    def build(
+        cls, text: str, patterns: _Patterns, found: Found, mentions: list[_Mention], read: list[tuple[int, int]]
+    ) -> _Index:
         entities: list[_Entity] = []
         for org in found.organizations:
             entities.extend(_Entity(span.start, span.end, org.name) for span in (org, *org.mentions))
         for person in found.people:
             entities.extend(_Entity(s.start, s.end, person.name, person) for s in (person, *person.mentions))
-        entities.extend(_Entity(m.start(), m.end(), m.group()) for m in patterns.countries.finditer(text))
+        for start, end in _merged(read):
+            entities.extend(
+                _Entity(m.start(), m.end(), m.group()) for m in patterns.countries.finditer(text, start, end)
+            )
         entities.sort(key=lambda x: (x.start, -(x.end - x.start), x.label))
         dates = sorted(found.dates, key=lambda d: (d.start, d.end))
         heads = sorted(m.head[0] for m in mentions)
@@ -910,6 +986,17 @@ class _Index:
         low = bisect.bisect_left(self.date_starts, start)
         high = bisect.bisect_left(self.date_starts, end)
         return [d for d in self.dates[low:high] if d.end <= end]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping ones joined (so no offset is scanned twice)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _entities(text: str, index: _Index, start: int, end: int) -> list[_Entity]:
@@ -1020,12 +1107,22 @@ def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
     A word before the mention counts unless another instrument stands between them; a word after
     it counts only when what lies between keeps the mention its subject (`_AFTER_GAP`).
     """
+    key = (mention.start, mention.end, *mention.sentence)
+    if key not in index.cues:
+        index.cues[key] = _find_cue(text, patterns, index, mention)
+    return index.cues[key]
+
+
+def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[int, str] | None:
     s, e = mention.sentence
     best: tuple[int, int, str] | None = None
+    inside: tuple[int, str] | None = None
     for match in patterns.status.finditer(text, s, e):
         if mention.start <= match.start() < mention.end:
             if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
                 return (match.start(), match.group())  # "MoU Signing Ceremony"
+            if match.end() <= mention.head[0] and patterns.status_of.get(_key(match.group())) == "proposed":
+                inside = (match.start(), match.group())  # "a draft joint statement", "the proposed protocol"
             continue
         if match.end() <= mention.start:
             if index.heads_in(match.end(), mention.start) and not patterns.fixed["list_before"].search(
@@ -1037,8 +1134,14 @@ def _nearest_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
             if not patterns.fixed["after_gap"].fullmatch(text, mention.end, match.start()):
                 continue
             distance = match.start() - mention.end
+        if _key(match.group()) in patterns.weak_status:
+            if distance > _WEAK_REACH:
+                continue  # "under" governs only the mention right after it ("under the MoU")
+            distance += _WEAK_PENALTY
         if best is None or distance < best[0]:
             best = (distance, match.start(), match.group())
+    if inside is not None and (best is None or patterns.status_of.get(_key(best[2])) not in {"signed", "adopted"}):
+        return inside  # a draft stays a draft unless the sentence signs or adopts it
     return (best[1], best[2]) if best is not None else None
 
 
@@ -1226,6 +1329,12 @@ def _tied_to_event(text: str, patterns: _Patterns, start: int, end: int) -> bool
         if _key(match.group()) == "ceremony" or patterns.fixed["at_the_before"].search(before):
             return True
     return False
+
+
+def _dated(name: str) -> bool:
+    """Whether a name ends in a year or a span of years ("… Strategy 2030", "… Plan 2021-2030")."""
+    last = name.split()[-1].strip("()") if name.split() else ""
+    return len(last) >= 4 and last[:4].isdigit()
 
 
 def _unilateral(rules: RuleSet, name: str) -> bool:

@@ -204,7 +204,7 @@ def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
     following = _sentences_from(candidates, trigger.sentence)
     index = candidates.index(trigger.sentence)
     before = [c for c in candidates[max(0, index - 2) : index] if found.title is None or c[0] >= found.title.end]
-    later = [c for c in candidates[index + 3 : index + 12] if _names_kind(doc.text, patterns, c, trigger.kind)]
+    later = candidates[index + 3 : index + 12]  # read only when they name a place and the event again
     date = _spread(doc.text, patterns, following, _event_date(doc, patterns, found, trigger, following, before))
     location = _event_location(doc, patterns, rules, found, trigger, [*following[:3], *before], later)
     mode = _event_mode(doc.text, patterns, trigger, following)
@@ -413,7 +413,8 @@ def _event_location(
                 continue
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and not _quoted(text, s, span.start):
-                sentences = [*sentences, (s, e)]
+                if _names_kind(text, patterns, (s, e), trigger.kind):
+                    sentences = [*sentences, (s, e)]
                 break
     for s, e in sentences:
         in_title = found.title is not None and s == found.title.start

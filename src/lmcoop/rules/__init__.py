@@ -201,6 +201,10 @@ class AgreementRules(_Section):
     """Nouns that tie a signing to the reported event ("during the conference")."""
     unilateral_words: list[str] = Field(default_factory=list)
     """Words that make a named plan one government's own ("National", "Provincial"), not an agreement."""
+    signed_subjects: list[str] = Field(default_factory=list)
+    """Subjects of "… was signed by A" that stand for the instrument just mentioned ("The renewal", "It")."""
+    weak_status_words: list[str] = Field(default_factory=list)
+    """Status words that lose to any other near the mention ("under the MoU signed in 2020")."""
     anaphors: list[str] = Field(default_factory=list)
     """Nouns of "the two sides"-like subjects that stand for the two bodies the lead names ("sides")."""
 

@@ -227,3 +227,12 @@ def test_people_shapes_never_break(text: str) -> None:
     for org in article.organizations:
         for span in (org, *org.mentions):
             assert text[span.start : span.end] == span.text
+
+
+def test_a_credited_body_after_a_source_label_is_not_a_person() -> None:
+    text = (
+        "Wetland Survey Begins in Savannakhet\n\nTime: 2024-02-01   Source: Riverside Environment Office\n\n"
+        "Mr. Bounmy Sayavong, Director of the Riverside Environment Office, opened the survey."
+    )
+    people = lmcoop.parse(text).people
+    assert [p.name for p in people] == ["Bounmy Sayavong"]

@@ -466,6 +466,8 @@ class _Context:
                 if last < index or not self.is_name(index, last):
                     break
                 token = self.tokens[index]
+                if self.orgs.covers(token.start, self.end_of(last)):
+                    break  # "Source: Example News Desk": a credited body, not a person
                 label_words = label.casefold().split()
                 position = label if label_words and label_words[-1] in self.vocab.position_words else None
                 found[index] = _Mention(token.start, self.end_of(last), index, last, position=position, mentioned=True)

@@ -568,3 +568,12 @@ def test_the_two_institutions_are_the_two_bodies_the_lead_names_apart() -> None:
     orgs = (org(text, "Lake Institute"), org(text, "River Agency"))
     (record,) = run(text, organizations=orgs, dates=(date(text, "2022", "2022"),))
     assert (record.parties, record.date) == (("Lake Institute", "River Agency"), "2022")
+
+
+def test_a_headline_verb_is_not_part_of_the_instrument_name() -> None:
+    text = (
+        "Kenya and Vietnam Sign Memorandum of Understanding on Coastal Restoration\n\n"
+        "On 4 March 2024, the two ministries signed the memorandum in Nairobi."
+    )
+    names = [a.name for a in lmcoop.parse(text).agreements]
+    assert names == ["Memorandum of Understanding on Coastal Restoration"]

@@ -648,6 +648,8 @@ def _left(text: str, patterns: _Patterns, head_start: int, floor: int) -> tuple[
                 index -= 1
                 taken += 1
                 continue
+        if not lower and folded in patterns.status_of and not folded.endswith(("ing", "ed")):
+            break  # a headline's verb: "China and Laos Sign Memorandum …" does not name the memorandum
         # "Water Sharing Agreement" keeps a capitalized -ing, "on Formulating the Plan" does not
         if folded.endswith(("ing", "ed")) and (lower or folded in patterns.status_of):
             # "the proposed five-year Action Plan" keeps "proposed"; "have signed a" stops at it

@@ -24,8 +24,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
+from .models import AgreementKind, AgreementStatus, EventKind
 from .pipeline import Parser
 
 __all__ = [
@@ -81,37 +82,10 @@ _HEADLINE_COUNTS = ("dates.value", "people", "attendees", "organizations", "agre
 _HEADLINE_ACCURACIES = ("title", "published", "event.kind", "event.date", "people.position", "people.organization")
 _FILLER_WORDS = frozenset({"the", "of", "and"})
 
-EVENT_KINDS = frozenset(
-    {
-        "signing_ceremony",
-        "workshop",
-        "seminar",
-        "meeting",
-        "forum",
-        "conference",
-        "training",
-        "dialogue",
-        "visit",
-        "launch",
-        "exhibition",
-        "other",
-    }
-)
-AGREEMENT_KINDS = frozenset(
-    {
-        "mou",
-        "agreement",
-        "contract",
-        "protocol",
-        "letter_of_intent",
-        "declaration",
-        "joint_statement",
-        "framework",
-        "strategy",
-        "action_plan",
-    }
-)
-AGREEMENT_STATUSES = frozenset({"signed", "adopted", "proposed", "planned", "in_force", "mentioned"})
+# The closed vocabularies a gold file may use: the models' own Literal types, so the two cannot drift.
+EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
+AGREEMENT_KINDS: frozenset[str] = frozenset(get_args(AgreementKind))
+AGREEMENT_STATUSES: frozenset[str] = frozenset(get_args(AgreementStatus))
 
 
 class GoldFileError(ValueError):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -24,6 +23,7 @@ import regex
 from ..document import Document
 from ..models import Agreement, AgreementKind, AgreementStatus, DateMention, Event, Person
 from ..rules import RuleSet
+from .words import alternation, fold, whole_words
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -204,30 +204,19 @@ class _Patterns:
     """ " by the two governments" just after a status word."""
 
 
-def _alternation(words: Iterable[str]) -> str:
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique) or "(?!)"
-
-
 def _build(rules: RuleSet) -> _Patterns:
     section = rules.agreements
-    kind_of = {_key(w): kind for kind, words in section.kinds.items() for w in words}
-    status_of = {_key(w): status for status, words in section.status_words.items() for w in words}
+    kind_of = {fold(w): kind for kind, words in section.kinds.items() for w in words}
+    status_of = {fold(w): status for status, words in section.status_words.items() for w in words}
     country_words = [w for name, entry in rules.countries.items() for w in (name, *entry.aliases)]
     word = r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]{0,40}"
     cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
     return _Patterns(
-        kinds=regex.compile(
-            rf"\b(?<!-)(?:{_alternation(w for ws in section.kinds.values() for w in ws)})(?![\w-])",
-            regex.IGNORECASE,
-        ),
+        kinds=whole_words(w for ws in section.kinds.values() for w in ws),
         kind_of=kind_of,
-        name_only=frozenset(_key(w) for w in section.name_only_words),
-        not_instrument=regex.compile(rf"\b(?<!-)(?:{_alternation(section.not_instrument)})(?![\w-])", regex.IGNORECASE),
-        status=regex.compile(
-            rf"\b(?<!-)(?:{_alternation(w for ws in section.status_words.values() for w in ws)})(?![\w-])",
-            regex.IGNORECASE,
-        ),
+        name_only=frozenset(fold(w) for w in section.name_only_words),
+        not_instrument=whole_words(section.not_instrument),
+        status=whole_words(w for ws in section.status_words.values() for w in ws),
         status_of=status_of,
         determiners=frozenset(w.casefold() for w in section.determiners),
         numbers={k.casefold(): v for k, v in section.numbers.items()},
@@ -242,32 +231,24 @@ def _build(rules: RuleSet) -> _Patterns:
             r"\s+of\s+(?:understanding(?:\s+and\s+cooperation)?|cooperation\s+and\s+understanding)(?!\w)",
             regex.IGNORECASE | regex.VERSION1,
         ),
-        countries=regex.compile(rf"\b(?<!-)(?:{_alternation(country_words)})(?![\w-])"),
-        event_words=regex.compile(rf"\b(?<!-)(?:{_alternation(section.event_words)})(?![\w-])", regex.IGNORECASE),
+        countries=whole_words(country_words, ignore_case=False),
+        event_words=whole_words(section.event_words),
         signing_verb=regex.compile(r"\b(?<!-)(?:signed|signs|inked|concluded)(?![\w-])", regex.IGNORECASE),
         fixed={name: regex.compile(source, regex.VERSION1) for name, source in _FIXED.items()},
         signed_by_subject=regex.compile(
-            rf"(?:(?:[Tt]he|[Tt]his|[Tt]hese)\s+)?(?:{_alternation(section.signed_subjects)})\s+(?:was|were)\s+"
+            rf"(?:(?:[Tt]he|[Tt]his|[Tt]hese)\s+)?(?:{alternation(section.signed_subjects)})\s+(?:was|were)\s+"
             r"(?:\p{Ll}+ly\s+)?signed\s+by\s",
             regex.IGNORECASE,
         ),
-        weak_status=frozenset(_key(w) for w in section.weak_status_words),
+        weak_status=frozenset(fold(w) for w in section.weak_status_words),
         anaphor_before=regex.compile(
-            rf"\b(?:[Tt]he|[Bb]oth|[Tt]heir)\s+(?:two\s+)?(?:{_alternation(section.anaphors)})\s+"
+            rf"\b(?:[Tt]he|[Bb]oth|[Tt]heir)\s+(?:two\s+)?(?:{alternation(section.anaphors)})\s+"
             r"(?:[^\s,.;:()]+\s+){0,8}$"
         ),
-        anaphor_after=regex.compile(rf"\s+by\s+(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:{_alternation(section.anaphors)})\b"),
+        anaphor_after=regex.compile(rf"\s+by\s+(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:{alternation(section.anaphors)})\b"),
         kind_words=frozenset(w for phrase in kind_of for w in _content_words(phrase) | set(phrase.split()))
         | {"communique", "communiqué", "mous"},
     )
-
-
-def _key(words: str) -> str:
-    """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
-    if words.isascii():
-        return " ".join(words.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", words)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 @dataclass
@@ -505,7 +486,7 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
             if blocked.holds(match.start()):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None
-            kind = patterns.kind_of.get(_key(match.group()))
+            kind = patterns.kind_of.get(fold(match.group()))
             if kind is None:
                 continue
             if last is not None and match.start() < last.end and match.end() - last.start <= _NAME_LIMIT:
@@ -537,7 +518,7 @@ def _mention_at(
     headings: _Spans,
     titles: _Spans,
 ) -> _Mention | None:
-    word = _key(match.group())
+    word = fold(match.group())
     kind = patterns.kind_of.get(word, "agreement")
     head_start, head_end = match.span()
     is_acronym = match.group().isupper() or match.group()[:2] in {"Mo", "Lo"}
@@ -930,7 +911,7 @@ def _status_near(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
     cue = _nearest_cue(text, patterns, index, mention)
     if cue is None:
         return "mentioned"
-    status = patterns.status_of.get(_key(cue[1]), "mentioned")
+    status = patterns.status_of.get(fold(cue[1]), "mentioned")
     if status in {"signed", "adopted"} and patterns.fixed["future_before"].search(text, max(0, cue[0] - 30), cue[0]):
         return "planned"  # "plan to sign", "will be adopted"
     return status
@@ -1083,7 +1064,7 @@ def _parties_in(text: str, patterns: _Patterns, index: _Index, mention: _Mention
         return []
     parties: list[str] = []
     acting = cue is not None and (
-        patterns.status_of.get(_key(cue[1])) in {"signed", "adopted", "planned", "proposed"}
+        patterns.status_of.get(fold(cue[1])) in {"signed", "adopted", "planned", "proposed"}
         or cue[1].casefold().endswith("ing")  # "Kenya and China are implementing a memorandum"
     )
     if cue is not None and cue[0] < mention.start:
@@ -1121,9 +1102,9 @@ def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) 
     inside: tuple[int, str] | None = None
     for match in patterns.status.finditer(text, s, e):
         if mention.start <= match.start() < mention.end:
-            if match.group()[:1].isupper() and _key(match.group()) in {"signing", "signature"}:
+            if match.group()[:1].isupper() and fold(match.group()) in {"signing", "signature"}:
                 return (match.start(), match.group())  # "MoU Signing Ceremony"
-            if match.end() <= mention.head[0] and patterns.status_of.get(_key(match.group())) == "proposed":
+            if match.end() <= mention.head[0] and patterns.status_of.get(fold(match.group())) == "proposed":
                 inside = (match.start(), match.group())  # "a draft joint statement", "the proposed protocol"
             continue
         if match.end() <= mention.start:
@@ -1136,13 +1117,13 @@ def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) 
             if not patterns.fixed["after_gap"].fullmatch(text, mention.end, match.start()):
                 continue
             distance = match.start() - mention.end
-        if _key(match.group()) in patterns.weak_status:
+        if fold(match.group()) in patterns.weak_status:
             if distance > _WEAK_REACH:
                 continue  # "under" governs only the mention right after it ("under the MoU")
             distance += _WEAK_PENALTY
         if best is None or distance < best[0]:
             best = (distance, match.start(), match.group())
-    if inside is not None and (best is None or patterns.status_of.get(_key(best[2])) not in {"signed", "adopted"}):
+    if inside is not None and (best is None or patterns.status_of.get(fold(best[2])) not in {"signed", "adopted"}):
         return inside  # a draft stays a draft unless the sentence signs or adopts it
     return (best[1], best[2]) if best is not None else None
 
@@ -1212,11 +1193,11 @@ def _parties_of_people(rules: RuleSet, found: Found, signers: list[Person], beha
 
 def _organization_name(found: Found, written: str) -> str:
     """The full name of the organization a person's record names (it may name it by acronym)."""
-    key = _key(written)
+    key = fold(written)
     for org in found.organizations:
-        names = {_key(org.name), *(_key(m.text) for m in org.mentions)}
+        names = {fold(org.name), *(fold(m.text) for m in org.mentions)}
         if org.acronym:
-            names.add(_key(org.acronym))
+            names.add(fold(org.acronym))
         if key in names:
             return org.name
     return written
@@ -1226,16 +1207,16 @@ def _parties_in_name(rules: RuleSet, patterns: _Patterns, found: Found, mention:
     """Parties named in a title's prefix: "ASEAN-China Strategy …" → ASEAN, China."""
     if mention.name is None:
         return []
-    known = {_key(o.name): o.name for o in found.organizations}
-    known.update({_key(o.acronym): o.acronym for o in found.organizations if o.acronym})
+    known = {fold(o.name): o.name for o in found.organizations}
+    known.update({fold(o.acronym): o.acronym for o in found.organizations if o.acronym})
     for word in mention.name.split()[:3]:
         word = word.strip("“”\"'‘’")
         out = []
         for part in word.split("-"):
             if rules.country_of(part) is not None and part[:1].isupper():
                 out.append(part)
-            elif _key(part) in known:
-                out.append(known[_key(part)])
+            elif fold(part) in known:
+                out.append(known[fold(part)])
             elif patterns.fixed["acronym_only"].fullmatch(part):
                 out.append(part)  # an acronym-named body ("ASEAN-China …")
         if out and ("-" in word or len(mention.name.split()) > 2):
@@ -1328,7 +1309,7 @@ def _tied_to_event(text: str, patterns: _Patterns, start: int, end: int) -> bool
     """Whether a sentence places a signing at the reported event ("signed during the conference")."""
     for match in patterns.event_words.finditer(text, start, end):
         before = text[max(start, match.start() - 40) : match.start()]
-        if _key(match.group()) == "ceremony" or patterns.fixed["at_the_before"].search(before):
+        if fold(match.group()) == "ceremony" or patterns.fixed["at_the_before"].search(before):
             return True
     return False
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import itertools
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -22,6 +20,7 @@ import regex
 from ..document import Document
 from ..models import DateMention, Event, EventKind, EventMode, Span
 from ..rules import RuleSet
+from .words import alternation, fold, whole_words
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -106,34 +105,25 @@ class _Patterns:
     dateline: regex.Pattern[str]
 
 
-def _alternation(words: Iterable[str]) -> str:
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in unique) or "(?!)"
-
-
-def _words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?<!-)(?:{_alternation(words)})(?![\w-])", regex.IGNORECASE)
-
-
 def _build(rules: RuleSet) -> _Patterns:
     events = rules.events
-    noun_kind = {_key(w): kind for kind, words in events.kinds.items() for w in words}
-    verb_kind = {_key(w): kind for kind, words in events.verbs.items() for w in words}
+    noun_kind = {fold(w): kind for kind, words in events.kinds.items() for w in words}
+    verb_kind = {fold(w): kind for kind, words in events.verbs.items() for w in words}
     # A capitalized word ("Phnom", "Nanning", "Kep"), possibly hyphenated.
     cap = r"\p{Lu}[\p{L}\p{M}'’.-]{0,30}"
     place_name = rf"{cap}(?:\s{cap}){{0,2}}(?:\s(?:[Pp]rovince|[Cc]ity|[Cc]ounty|[Dd]istrict))?"
     agreement_words = [w for words in rules.agreements.kinds.values() for w in words]
     return _Patterns(
-        nouns=_words_pattern(w for words in events.kinds.values() for w in words),
+        nouns=whole_words(w for words in events.kinds.values() for w in words),
         noun_kind=noun_kind,
-        verbs=_words_pattern(w for words in events.verbs.values() for w in words),
+        verbs=whole_words(w for words in events.verbs.values() for w in words),
         verb_kind=verb_kind,
-        online=_words_pattern(events.online_words),
+        online=whole_words(events.online_words),
         hybrid=regex.compile(
-            rf"(?:\b(?<!-)(?:both\s+)?[\"“']?|[\"“'])(?:{_alternation(events.hybrid_words)})[\"”']?(?![\w-])",
+            rf"(?:\b(?<!-)(?:both\s+)?[\"“']?|[\"“'])(?:{alternation(events.hybrid_words)})[\"”']?(?![\w-])",
             regex.IGNORECASE,
         ),
-        offline=_words_pattern(events.offline_words),
+        offline=whole_words(events.offline_words),
         # "in Kunming", "in East China's Shandong province", "in Nanning City", "in the Lao capital Vientiane"
         place=regex.compile(
             rf"(?<!\w)in\s+(?:{cap}(?:\s{cap}){{0,2}}['’]s\s+|the\s+(?:{cap}\s)?(?:capital|city|town)(?:\s+of)?,?\s+)?"
@@ -143,7 +133,7 @@ def _build(rules: RuleSet) -> _Patterns:
         # "at the Cambodian Embassy in China", "at Sunrise Hotel"
         venue=regex.compile(
             rf"(?<!\w)at\s+(?:the\s+)?(?P<venue>(?:{cap}\s(?:(?:of|for|and|the)\s){{0,2}}){{0,8}}"
-            rf"(?:{_alternation(events.venue_nouns)})(?:\s+in\s+{cap})?)(?!\w)",
+            rf"(?:{alternation(events.venue_nouns)})(?:\s+in\s+{cap})?)(?!\w)",
             regex.VERSION1,
         ),
         at_org=regex.compile(r"(?<!\w)at\s+(?:the\s+)?(?=\p{Lu})", regex.VERSION1),
@@ -156,20 +146,20 @@ def _build(rules: RuleSet) -> _Patterns:
             rf"(?:\s(?:(?:of|for|and|the)\s){{0,2}}{cap}){{0,8}})",
             regex.VERSION1,
         ),
-        place_verb=_words_pattern(events.place_verbs),
-        agreement_word=_words_pattern(agreement_words),
+        place_verb=whole_words(events.place_verbs),
+        agreement_word=whole_words(agreement_words),
         org_after=regex.compile(r"\s+(?:Secretariat|Office|Center|Centre|Institute)\b", regex.VERSION1),
         mode_context=regex.compile(
             r"(?<!\w)(?:format|mode|attend\w*|join\w*|participat\w*)(?!\w)", regex.IGNORECASE | regex.VERSION1
         ),
-        seat=regex.compile(rf"(?:{_alternation(events.seat_words)})\s+$", regex.IGNORECASE),
-        future=_words_pattern(events.future_words),
-        here=_words_pattern(events.here_words),
-        opening=_words_pattern(events.opening_verbs),
-        closing=_words_pattern(events.closing_verbs),
-        remote_join=_words_pattern(events.remote_join_words),
+        seat=regex.compile(rf"(?:{alternation(events.seat_words)})\s+$", regex.IGNORECASE),
+        future=whole_words(events.future_words),
+        here=whole_words(events.here_words),
+        opening=whole_words(events.opening_verbs),
+        closing=whole_words(events.closing_verbs),
+        remote_join=whole_words(events.remote_join_words),
         hybrid_noun=regex.compile(
-            rf"\bhybrid\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(w for ws in events.kinds.values() for w in ws)})\b",
+            rf"\bhybrid\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(w for ws in events.kinds.values() for w in ws)})\b",
             regex.IGNORECASE,
         ),
         duration=regex.compile(
@@ -294,26 +284,18 @@ def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int
     for s, e in sentences:
         nouns = [m for m in patterns.nouns.finditer(text, s, e) if _is_event_noun(text, patterns, m)]
         signed = _signed_agreement(text, patterns, s, e)
-        strong = [(m.start(), m.end(), patterns.noun_kind.get(_key(m.group()), "other")) for m in nouns]
+        strong = [(m.start(), m.end(), patterns.noun_kind.get(fold(m.group()), "other")) for m in nouns]
         if signed is not None:
             strong.append(signed)
         if strong:
             start, end, kind = min(strong)
             for m in nouns:  # "Dialogue Conference on …": the last noun of a name is its head
                 if m.start() > end and not text[end : m.start()].strip(" \t"):
-                    start, end, kind = m.start(), m.end(), patterns.noun_kind.get(_key(m.group()), "other")
+                    start, end, kind = m.start(), m.end(), patterns.noun_kind.get(fold(m.group()), "other")
             return _Trigger(kind, (start, end), (s, e))
         for m in patterns.verbs.finditer(text, s, e):
-            return _Trigger(patterns.verb_kind.get(_key(m.group()), "other"), m.span(), (s, e))
+            return _Trigger(patterns.verb_kind.get(fold(m.group()), "other"), m.span(), (s, e))
     return None
-
-
-def _key(word: str) -> str:
-    """The lookup form of a word: case, accents, ligatures and spacing folded ("SİGNED" → "signed")."""
-    if word.isascii():
-        return " ".join(word.casefold().split())
-    decomposed = unicodedata.normalize("NFKD", word)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 def _is_event_noun(text: str, patterns: _Patterns, match: regex.Match[str]) -> bool:
@@ -327,7 +309,7 @@ def _signed_agreement(text: str, patterns: _Patterns, start: int, end: int) -> t
     if patterns.agreement_word.search(text, start, end) is None:
         return None
     for m in patterns.verbs.finditer(text, start, end):
-        if patterns.verb_kind.get(_key(m.group())) == "signing_ceremony":
+        if patterns.verb_kind.get(fold(m.group())) == "signing_ceremony":
             return (m.start(), m.end(), "signing_ceremony")
     return None
 
@@ -384,7 +366,7 @@ def _event_date(
 def _names_kind(text: str, patterns: _Patterns, sentence: tuple[int, int], kind: str) -> bool:
     """Whether the sentence names an event of this kind again (by noun or verb)."""
     for pattern, kinds in ((patterns.nouns, patterns.noun_kind), (patterns.verbs, patterns.verb_kind)):
-        if any(kinds.get(_key(m.group())) == kind for m in pattern.finditer(text, *sentence)):
+        if any(kinds.get(fold(m.group())) == kind for m in pattern.finditer(text, *sentence)):
             return True
     return False
 

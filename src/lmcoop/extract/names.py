@@ -11,14 +11,13 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import Document, Token, tokenize
+from ..document import Token, tokenize
 from ..rules import RuleSet
 
 __all__ = [
     "Token",
     "Vocabulary",
     "country_at",
-    "document_tokens",
     "is_possessive",
     "may_name_country",
     "schwartz_hearst",
@@ -27,11 +26,6 @@ __all__ = [
 ]
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
-
-
-def document_tokens(doc: Document) -> list[Token]:
-    """The tokens of `doc.text` (made once per Document, see `Document.tokens`)."""
-    return doc.tokens
 
 
 # The word alternative of the document tokenizer alone: the words of a short name without building tokens.

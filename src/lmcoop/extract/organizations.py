@@ -24,7 +24,6 @@ from .names import (
     Vocabulary,
     bare,
     country_at,
-    document_tokens,
     is_possessive,
     schwartz_hearst,
     tokenize,
@@ -60,7 +59,7 @@ class _Candidate:
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
     """Fill `found.organizations`."""
-    return replace(found, organizations=find_organizations(doc.text, rules, document_tokens(doc)))
+    return replace(found, organizations=find_organizations(doc.text, rules, doc.tokens))
 
 
 def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = None) -> tuple[Organization, ...]:

@@ -26,7 +26,6 @@ from .names import (
     Vocabulary,
     bare,
     country_at,
-    document_tokens,
     is_possessive,
     may_name_country,
     tokenize,
@@ -129,7 +128,7 @@ def find_people(
     vocab = vocabulary(rules)
     patterns = rules.compiled(_build)
     document = doc if doc is not None else Document(text)
-    tokens = document_tokens(document)
+    tokens = document.tokens
     starts = [t.start for t in tokens]
     org_index = _OrgIndex(text, organizations, tokens, vocab)
     context = _Context(text, tokens, starts, vocab, patterns, org_index, rules, document)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import regex
 
-__all__ = ["Document", "Token", "tokenize"]
+__all__ = ["WORD", "Document", "Token", "tokenize"]
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by white space and
 # something that can start a sentence, unless the word before the stop is a known abbreviation
@@ -35,7 +35,11 @@ _LINE_END = regex.compile(r"\r\n|\r|\n")
 # A word: letters/digits joined by hyphens, dashes, apostrophes, dots or "&" (bounded); else one mark.
 # A run of one repeated mark ("...", "((((") is one token: hostile input stays cheap. The white space
 # before each token is captured too, so offsets and line breaks come from lengths alone.
-_TOKEN = regex.compile(r"(\s*)([\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|(\S)\3{0,999})", regex.VERSION1)
+WORD = r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}"
+"""A word as the tokenizer reads it: letters, marks and digits, joined by at most eight inner hyphens,
+apostrophes, dots or ampersands ("Co-operation", "Lao's", "U.N", "R&D"). Stages that look for words
+without building tokens use this same definition."""
+_TOKEN = regex.compile(rf"(\s*)({WORD}|(\S)\3{{0,999}})", regex.VERSION1)
 # The last non-space character, searched from the end: tokens stop there, so the white-space group of
 # `_TOKEN` never retries at every position of a long trailing blank run (which would be quadratic).
 _LAST_MARK = regex.compile(r"\S", regex.VERSION1 | regex.REVERSE)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import Token, tokenize
+from ..document import WORD, Token, tokenize
 from ..rules import RuleSet
 
 __all__ = [
@@ -29,7 +29,7 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 
 
 # The word alternative of the document tokenizer alone: the words of a short name without building tokens.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}", regex.VERSION1)
+_WORD = regex.compile(WORD, regex.VERSION1)
 
 
 def may_name_country(phrase: str, vocab: Vocabulary) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..document import Document
+from ..document import WORD, Document
 from ..models import Organization, Span
 from ..rules import RuleSet
 from .names import (
@@ -43,7 +43,7 @@ _ROMAN = regex.compile(r"[IVX]{1,4}")
 _DASH = regex.compile(r"[-–]")
 _CAPITAL_HYPHEN = regex.compile(r"\p{Lu}{1,3}-\p{Ll}{2,6}")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_FIRST_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-–'’.&][\p{L}\p{M}\p{N}]+){0,8}|\S")
+_FIRST_WORD = regex.compile(rf"{WORD}|\S")
 
 
 @dataclass

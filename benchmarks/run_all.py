@@ -18,6 +18,7 @@ import time
 import bench_hostile
 import bench_import
 import bench_spacy
+import bench_stages
 import bench_stream
 import bench_throughput
 import payloads
@@ -45,10 +46,12 @@ def main() -> int:
     results += bench_import.main(runs=3 if args.smoke else 7)
     if args.smoke:
         results += bench_throughput.main(megabytes_wanted=0.02, sample=4)
+        results += bench_stages.main(runs=1)
         results += bench_hostile.main(max_size=10_000, only=list(payloads.KNOWN[:2]))
         results += bench_stream.main(megabytes=0.05)
     else:
         results += bench_throughput.main(megabytes_wanted=args.megabytes)
+        results += bench_stages.main()
         results += bench_hostile.main(budget=args.budget)
         results += bench_stream.main(megabytes=100.0, workers=(1, 2), max_seconds=args.stream_seconds)
     if not args.smoke:

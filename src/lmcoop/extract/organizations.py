@@ -11,7 +11,10 @@ left alone. Capitalized abbreviations used on their own ("the UN", "EU delegatio
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
+from itertools import compress, count, product
+from operator import and_, itemgetter
 from typing import TYPE_CHECKING
 
 import regex
@@ -35,7 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "find_organizations"]
 
-_PAREN = regex.compile(r"\(([^()\n]{1,40})\)")
+_PAREN = regex.compile(r"\((?=[^()\n]{0,39}\p{Uppercase})([^()\n]{1,40})\)")
+"""A parenthesis that may hold a short form: one without an upper-case letter never does (see `_short_form`)."""
 _SLOT_BEFORE = frozenset({"of", "by", "with", "between", "the", "and", "from", "to", "at", "under"})
 _MAX_CHUNK = 40
 _SHORT_CUT = regex.compile(r"[;,]")
@@ -44,6 +48,13 @@ _DASH = regex.compile(r"[-–]")
 _CAPITAL_HYPHEN = regex.compile(r"\p{Lu}{1,3}-\p{Ll}{2,6}")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _FIRST_WORD = regex.compile(rf"{WORD}|\S")
+_START = itemgetter(0)
+_TEXT = itemgetter(2)
+_CAP = itemgetter(3)
+_UPPER = itemgetter(4)
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+"""The endings `names.bare` strips."""
+_WORDLIKE = itemgetter(5)
 
 
 @dataclass
@@ -67,12 +78,13 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
     vocab = vocabulary(rules)
     if tokens is None:
         tokens = tokenize(text)
-    acronyms = _acronym_candidates(text)
+    parens = _acronym_parens(text)
+    acronyms = _acronym_candidates(parens)
     candidates: list[_Candidate] = []
     company = rules.compiled(_company_pattern)
     company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
     head_forms = vocab.head_forms
-    for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
+    for chunk in _relevant_chunks(text, tokens, vocab, rules):
         if len(chunk) == 1 and tokens[chunk[0]].text not in head_forms:
             # a lone capitalized word ("A, B, C, …" costs one test each): only a company suffix can follow
             if text.startswith(company_starts, tokens[chunk[0]].end):
@@ -95,11 +107,11 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
                 made = _company(tokens, chunk, suffix.end(), vocab)
                 if made is not None:
                     candidates.append(made)
-    candidates.extend(_system_bodies(tokens, vocab))
+    candidates.extend(_system_bodies(tokens, vocab, rules))
     candidates.extend(_credits(text, rules, vocab))
     _located(text, tokens, candidates, vocab)
-    _pair_acronyms(text, tokens, candidates, vocab)
-    _standalone_acronyms(text, tokens, candidates, vocab)
+    _pair_acronyms(text, tokens, candidates, vocab, parens)
+    _standalone_acronyms(text, tokens, candidates, vocab, acronyms)
     _comma_parents(text, candidates, vocab)
     return _records(text, candidates, tokens)
 
@@ -184,14 +196,11 @@ def _company(tokens: list[Token], chunk: list[int], end: int, vocab: Vocabulary)
 
 def _located(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
     """ "Cambodian Embassy" + " in China": a mission's name includes where it is."""
-    import bisect
-
-    starts = [t.start for t in tokens]
     for c in candidates:
         last_word = bare(text[c.start : c.end].rsplit(" ", 1)[-1])
         if last_word not in vocab.located_heads:
             continue
-        index = bisect.bisect_left(starts, c.end)
+        index = bisect.bisect_left(tokens, c.end, key=_START)
         if index + 1 < len(tokens) and tokens[index].text == "in" and tokens[index].start - c.end == 1:
             found = country_at(tokens, index + 1, vocab)
             if found is not None:
@@ -205,15 +214,93 @@ def _is_head(token: Token, vocab: Vocabulary) -> bool:
     return token.cap and token.text in vocab.head_forms
 
 
-def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
-    """Runs of capitalized tokens joined by connectors; a "(ACR)" before "of" is stepped over."""
+def _suffix_pattern(rules: RuleSet) -> regex.Pattern[str]:
+    """A company ending anywhere ("Co., Ltd.", "Inc."): searched without the leading blank, which would
+    make the search try every space of the text."""
+    endings = sorted(rules.organizations.company_suffixes, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(e).replace("\\ ", " ").replace(" ", "[ \t]?") for e in endings)
+    return regex.compile(rf"(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+
+
+def _suffix_openings(rules: RuleSet) -> tuple[str, ...]:
+    """The first characters every company ending starts with: when none is in the text, no search is needed."""
+    return tuple({ending.split(" ")[0][:3] for ending in rules.organizations.company_suffixes})
+
+
+def _anchors(text: str, tokens: list[Token], vocab: Vocabulary, rules: RuleSet) -> list[int]:
+    """Indices of the tokens a chunk must hold to yield anything: head nouns, words a company ending follows.
+
+    Found without a Python step per token (a set look-up mapped over the token texts, one regex search).
+    """
+    found = set(compress(count(), map(vocab.head_forms.__contains__, map(_TEXT, tokens))))
+    if any(opening in text for opening in rules.compiled(_suffix_openings)):
+        company = rules.compiled(_company_pattern)
+        for match in rules.compiled(_suffix_pattern).finditer(text, overlapped=True):
+            for end in (match.start() - 1, match.start() - 2):
+                if end > 0 and company.match(text, end):
+                    index = bisect.bisect_right(tokens, end, key=_START) - 1
+                    if index >= 0 and tokens[index].end == end:
+                        found.add(index)
+    return sorted(found)
+
+
+def _is_cut(text: str, tokens: list[Token], index: int, connectors: frozenset[str]) -> bool:
+    """No chunk or list of chunks can run from before capitalized word `index` into it.
+
+    A chunk only grows into a word after a capitalized word, a connector, or a "(…)" of at most seven
+    tokens; a listed piece ("…, Science, …") only after a comma.
+    """
+    if index == 0:
+        return True
+    before = tokens[index - 1]
+    if (before.cap and before.word) or before.text in connectors or before.text == ",":
+        return False
+    return text.find("(", tokens[max(0, index - 7)].start, before.end) < 0
+
+
+def _relevant_chunks(text: str, tokens: list[Token], vocab: Vocabulary, rules: RuleSet) -> list[list[int]]:
+    """The merged chunks of the stretches around anchors; the rest of the text cannot name a body.
+
+    Each stretch starts and ends at a cut, where chunking starts afresh, so its chunks are the very ones
+    a reading of the whole text would make.
+    """
+    anchors = _anchors(text, tokens, vocab, rules)
+    if not anchors:
+        return []
+    out: list[list[int]] = []
+    capitalized = list(compress(count(), map(and_, map(_CAP, tokens), map(_WORDLIKE, tokens))))
+    done = 0  # index into `capitalized` of the first word not yet read
+    connectors = vocab.connectors
+    for anchor in anchors:
+        if done < len(capitalized) and anchor < capitalized[done]:
+            continue
+        first = bisect.bisect_right(capitalized, anchor) - 1  # the last capitalized word up to the anchor
+        while first > done and not _is_cut(text, tokens, capitalized[first], connectors):
+            first -= 1
+        chunks, done = _chunks(text, tokens, vocab, capitalized, max(first, done), anchor)
+        out.extend(_merge_enumerations(tokens, chunks, vocab))
+        if done >= len(capitalized):
+            break
+    return out
+
+
+def _chunks(
+    text: str, tokens: list[Token], vocab: Vocabulary, capitalized: list[int], first: int, anchor: int
+) -> tuple[list[list[int]], int]:
+    """Runs of capitalized tokens joined by connectors, from `capitalized[first]` to the first cut after `anchor`.
+
+    A "(ACR)" before "of" is stepped over. Returns the chunks and the index in `capitalized` they stopped at.
+    """
     chunks: list[list[int]] = []
     n = len(tokens)
     done = -1
     connectors = vocab.connectors
-    for i in [k for k, t in enumerate(tokens) if t.cap and t.word]:
+    for position in range(first, len(capitalized)):
+        i = capitalized[position]
         if i <= done:
             continue
+        if i > anchor and _is_cut(text, tokens, i, connectors):
+            return chunks, position
         chunk = [i]
         j = i
         if i + 1 < n:
@@ -257,7 +344,7 @@ def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
             break
         chunks.append(chunk)
         done = j
-    return chunks
+    return chunks, len(capitalized)
 
 
 def _paren_close(tokens: list[Token], open_index: int) -> int | None:
@@ -581,27 +668,39 @@ def _short_form(inside: str) -> str | None:
     return short
 
 
-def _acronym_candidates(text: str) -> dict[str, tuple[int, int]]:
-    """Parenthesized short forms: text → (start of "(", end of ")")."""
-    out: dict[str, tuple[int, int]] = {}
+def _acronym_parens(text: str) -> list[tuple[regex.Match[str], str]]:
+    """Each parenthesis holding a short form, with that short form (read once, used by several steps)."""
+    out: list[tuple[regex.Match[str], str]] = []
     for match in _PAREN.finditer(text):
         short = _short_form(match.group(1))
         if short is not None:
-            out.setdefault(short, match.span())
+            out.append((match, short))
     return out
 
 
-def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+def _acronym_candidates(parens: list[tuple[regex.Match[str], str]]) -> dict[str, tuple[int, int]]:
+    """Parenthesized short forms: text → (start of "(", end of ")")."""
+    out: dict[str, tuple[int, int]] = {}
+    for match, short in parens:
+        out.setdefault(short, match.span())
+    return out
+
+
+def _pair_acronyms(
+    text: str,
+    tokens: list[Token],
+    candidates: list[_Candidate],
+    vocab: Vocabulary,
+    parens: list[tuple[regex.Match[str], str]],
+) -> None:
     """ "Name (ACR)" and "ACR (Name)": attach acronyms that pass the letter check; make new bodies."""
     by_end: dict[int, _Candidate] = {}
     by_start: dict[int, _Candidate] = {}
     for c in candidates:
         by_end.setdefault(c.end, c)
         by_start.setdefault(c.start, c)
-    starts = [t.start for t in tokens]
-    for match in _PAREN.finditer(text):
-        short = _short_form(match.group(1))
-        if short is None or short in vocab.not_acronyms:
+    for match, short in parens:
+        if short in vocab.not_acronyms:
             continue
         if country_at(tokenize(short), 0, vocab) is not None:
             continue
@@ -611,7 +710,7 @@ def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate],
             before -= 1
         owner = by_end.get(before)
         if owner is None:
-            owner = _owner_before_country(text, tokens, starts, before, by_end, vocab)
+            owner = _owner_before_country(text, tokens, before, by_end, vocab)
         if owner is not None:
             name = text[owner.start : owner.end]
             at = schwartz_hearst(short, name)
@@ -627,7 +726,7 @@ def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate],
             if word and _short_form(word) and schwartz_hearst(word, text[inner.start : inner.end]) == 0:
                 inner.acronym = word
                 continue
-        made = _long_form(text, tokens, starts, before, short, vocab)
+        made = _long_form(text, tokens, before, short, vocab)
         if made is not None:
             same_start = by_start.get(made.start)
             if same_start is not None:
@@ -642,12 +741,10 @@ def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate],
 
 
 def _owner_before_country(
-    text: str, tokens: list[Token], starts: list[int], end: int, by_end: dict[int, _Candidate], vocab: Vocabulary
+    text: str, tokens: list[Token], end: int, by_end: dict[int, _Candidate], vocab: Vocabulary
 ) -> _Candidate | None:
     """The body in "Ministry of Water Resources of China (MWR)": the name before "of <country>"."""
-    import bisect
-
-    index = bisect.bisect_left(starts, end) - 1
+    index = bisect.bisect_left(tokens, end, key=_START) - 1
     for back in range(1, vocab.country_length + 1):
         first = index - back + 1
         if first < 2:
@@ -680,13 +777,9 @@ def _word_before(text: str, at: int) -> str | None:
     return text[start:end] or None
 
 
-def _long_form(
-    text: str, tokens: list[Token], starts: list[int], end: int, short: str, vocab: Vocabulary
-) -> _Candidate | None:
+def _long_form(text: str, tokens: list[Token], end: int, short: str, vocab: Vocabulary) -> _Candidate | None:
     """A body named only by "Long Form (ACR)" with no head noun found before: "United Nations … (UNEP)"."""
-    import bisect
-
-    index = bisect.bisect_left(starts, end) - 1
+    index = bisect.bisect_left(tokens, end, key=_START) - 1
     letters = sum(1 for c in short if c.isalnum())
     limit = min(letters + 5, letters * 2)
     words: list[int] = []
@@ -725,13 +818,13 @@ def _long_form(
     return _Candidate(long_start, end, acronym=short)
 
 
-def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
+def _system_bodies(tokens: list[Token], vocab: Vocabulary, rules: RuleSet) -> list[_Candidate]:
     """Names that start with a system prefix ("UN Environment", "United Nations Development Program", "the UN")."""
     out: list[_Candidate] = []
     n = len(tokens)
-    first_words = frozenset(p[0] for p in vocab.system_prefixes)
+    forms = rules.compiled(_system_first_forms)
     done = -1
-    for i in [k for k, t in enumerate(tokens) if t.cap and t.text.casefold() in first_words]:
+    for i in compress(count(), map(forms.__contains__, map(_TEXT, tokens))):
         if i <= done:
             continue
         token = tokens[i]
@@ -772,13 +865,32 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
     return out
 
 
-def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+def _system_first_forms(rules: RuleSet) -> frozenset[str]:
+    """Every capitalized spelling of the first word of a system prefix ("UN", "Un", "UNITED", "United", …).
+
+    A token is looked up in this set instead of being case-folded one by one.
+    """
+    forms: set[str] = set()
+    for prefix in vocabulary(rules).system_prefixes:
+        for letters in product(*({c.lower(), c.upper()} for c in prefix[0])):
+            form = "".join(letters)
+            if form[:1].isupper() and form.casefold() == prefix[0]:
+                forms.add(form)
+    return frozenset(forms)
+
+
+def _standalone_acronyms(
+    text: str,
+    tokens: list[Token],
+    candidates: list[_Candidate],
+    vocab: Vocabulary,
+    defined: dict[str, tuple[int, int]],
+) -> None:
     """Capitalized abbreviations used as names on their own: "the ADB", "EU delegation"."""
     known = {c.acronym for c in candidates if c.acronym}
     known_names = {text[c.start : c.end] for c in candidates}
-    defined = _acronym_candidates(text)
     counts: dict[str, list[int]] = {}
-    for index in [k for k, t in enumerate(tokens) if t.upper]:
+    for index in compress(count(), map(_UPPER, tokens)):
         token = tokens[index]
         word = bare(token.text)
         if not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
@@ -962,8 +1074,12 @@ def _mentions(text: str, surfaces: dict[str, str], tokens: list[Token]) -> dict[
     out: dict[str, list[tuple[int, int]]] = {}
     done = 0
     n = len(text)
-    starting = [t for t in tokens if t.cap and (t.text in by_first or bare(t.text) in by_first)]
-    for token in starting:
+    if not by_first:
+        return out
+    firsts = {first + ending for first in by_first for ending in ("", *_POSSESSIVE_ENDINGS)}
+    for token in compress(tokens, map(firsts.__contains__, map(_TEXT, tokens))):
+        if not token.cap:
+            continue
         if token.start < done:
             continue
         options = by_first.get(token.text) or by_first.get(bare(token.text))

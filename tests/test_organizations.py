@@ -173,3 +173,19 @@ def test_system_first_forms() -> None:
     forms = RuleSet.default().compiled(_system_first_forms)
     assert {"UN", "Un", "United", "UNITED", "U.N"} <= forms
     assert not {"un", "united", "uN"} & forms
+
+
+def test_record_is_model_construct() -> None:
+    """The fast record builder makes the very record `model_construct` (and validation) would."""
+    from lmcoop.extract.organizations import _record
+    from lmcoop.models import Organization, Span
+
+    mention = _record(Span, {"text": "JLI", "start": 4, "end": 7})
+    assert mention == Span(text="JLI", start=4, end=7)
+    values = {"text": "Jade Lake Institute", "start": 0, "end": 19, "name": "Jade Lake Institute"}
+    fast = _record(Organization, {**values, "acronym": "JLI", "parent": None, "mentions": (mention,)})
+    slow = Organization(**values, acronym="JLI", parent=None, mentions=(mention,))
+    assert fast == slow
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert hash(fast.mentions[0]) == hash(slow.mentions[0])

@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass, field, replace
 from itertools import compress, count, product
 from operator import and_, itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -48,6 +48,7 @@ _DASH = regex.compile(r"[-–]")
 _CAPITAL_HYPHEN = regex.compile(r"\p{Lu}{1,3}-\p{Ll}{2,6}")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _FIRST_WORD = regex.compile(rf"{WORD}|\S")
+_R = TypeVar("_R", bound=Span)
 _START = itemgetter(0)
 _TEXT = itemgetter(2)
 _CAP = itemgetter(3)
@@ -119,27 +120,40 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
 _CAP_RUN = r"\p{Lu}[\p{L}\p{N}&-]{0,30}(?:[ \t]\p{Lu}[\p{L}\p{N}&-]{0,30}){0,5}"
 
 
-def _credit_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
-    """Where news pages credit a publisher or agency: "Source: X", "(X) --", "/X/ --", "© X", "… . (X)"."""
+_Needs = tuple[tuple[str, ...], ...]
+"""Strings a text must hold for a pattern to match there: one of each group (checked before searching)."""
+
+
+def _credit_patterns(rules: RuleSet) -> tuple[tuple[regex.Pattern[str], _Needs], ...]:
+    """Where news pages credit a publisher or agency: "Source: X", "(X) --", "/X/ --", "© X", "… . (X)".
+
+    Each comes with the strings it needs, so that a text without them is not searched.
+    """
     ordered = sorted(rules.organizations.source_labels, key=len, reverse=True)
     by_labels = "|".join(regex.escape(label) for label in ordered if label.endswith(" by"))
     labels = "|".join(regex.escape(label) for label in ordered if not label.endswith(" by"))
     dash = r"[ \t]*(?:--|–|—)"
     # "Source: X" needs its colon; "Developed by X" does not
     label = rf"(?:(?:{labels})[ \t]*[:：]|(?:{by_labels})[ \t])" if by_labels else rf"(?:{labels})[ \t]*[:：]"
+    dashes = ("--", "–", "—")
     return (
-        regex.compile(rf"(?:^|(?<=[\s\[(])){label}[ \t]*(?P<name>{_CAP_RUN})", regex.MULTILINE),
-        regex.compile(rf"\((?P<name>{_CAP_RUN})\){dash}"),
-        regex.compile(rf"/(?P<name>\p{{Lu}}[\p{{L}}]{{2,30}})/{dash}"),
-        regex.compile(rf"©[ \t]*(?P<name>{_CAP_RUN})"),
-        regex.compile(rf"(?<=[.!?][ \t]{{0,3}})\((?P<name>{_CAP_RUN})\)[ \t]*(?=\n|$)"),
+        (
+            regex.compile(rf"(?:^|(?<=[\s\[(])){label}[ \t]*(?P<name>{_CAP_RUN})", regex.MULTILINE),
+            (tuple(ordered),),
+        ),
+        (regex.compile(rf"\((?P<name>{_CAP_RUN})\){dash}"), (("(",), dashes)),
+        (regex.compile(rf"/(?P<name>\p{{Lu}}[\p{{L}}]{{2,30}})/{dash}"), (("/",), dashes)),
+        (regex.compile(rf"©[ \t]*(?P<name>{_CAP_RUN})"), (("©",),)),
+        (regex.compile(rf"(?<=[.!?][ \t]{{0,3}})\((?P<name>{_CAP_RUN})\)[ \t]*(?=\n|$)"), (("(",),)),
     )
 
 
 def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
     """Publishers and agencies named in credits and datelines ("(Xinhua) --", "Source: …")."""
     out: list[_Candidate] = []
-    for pattern in rules.compiled(_credit_patterns):
+    for pattern, needs in rules.compiled(_credit_patterns):
+        if not all(any(need in text for need in group) for group in needs):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("name")
             words = tokenize(text[start:end])
@@ -158,7 +172,7 @@ def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
                 continue  # "Source: Department of …": the chunk reader takes the whole name
             out.append(_Candidate(start, end))
     outlets = rules.compiled(_outlet_pattern)
-    for match in outlets.finditer(text):
+    for match in outlets.finditer(text) if "|" in text else ():
         start, end = match.span("name")
         if text[start:end].rsplit(" ", 1)[-1] in vocab.outlet_words:
             out.append(_Candidate(start, end))
@@ -531,8 +545,9 @@ def _parse_chunk(
                 previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
                 previous = None
                 continue
+            first_word = tokens[segment[0]].text.casefold()
             if any(
-                tuple(t.text.casefold() for t in tokens[segment[0] : segment[0] + len(p)]) == p
+                p[0] == first_word and tuple(t.text.casefold() for t in tokens[segment[0] : segment[0] + len(p)]) == p
                 for p in vocab.system_prefixes
             ):
                 # "… Division of UN Environment": a system body is a parent, not a complement
@@ -987,10 +1002,22 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
+def _record(cls: type[_R], values: dict[str, Any]) -> _R:
+    """`cls.model_construct(**values)` when `values` holds every field, in field order: the same record,
+    without model_construct's per-field alias and default handling (this runs once per mention)."""
+    record = cls.__new__(cls)
+    object.__setattr__(record, "__dict__", values)
+    object.__setattr__(record, "__pydantic_fields_set__", set(values))
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
+
+
 def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tuple[Organization, ...]:
     groups: dict[str, list[_Candidate]] = {}
     order: list[str] = []
     acronym_key: dict[str, str] = {}
+    keys: dict[str, str] = {}  # name → key: the same names recur
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if c.start < 0 or c.end <= c.start:
             continue
@@ -999,7 +1026,9 @@ def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tu
         name = text[c.start : c.end].strip()
         if not name:
             continue
-        key = _key(name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = _key(name)
         if not key:
             continue
         if key in acronym_key:
@@ -1046,14 +1075,17 @@ def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tu
         records.append(
             (
                 spans[0][0],
-                Organization(
-                    text=text[defining[0] : defining[1]],
-                    start=defining[0],
-                    end=defining[1],
-                    name=name,
-                    acronym=acronyms[key],
-                    parent=parent_name if parent_name != name else None,
-                    mentions=tuple(Span.model_construct(text=text[s:e], start=s, end=e) for s, e in spans),
+                _record(
+                    Organization,
+                    {
+                        "text": text[defining[0] : defining[1]],
+                        "start": defining[0],
+                        "end": defining[1],
+                        "name": name,
+                        "acronym": acronyms[key],
+                        "parent": parent_name if parent_name != name else None,
+                        "mentions": tuple(_record(Span, {"text": text[s:e], "start": s, "end": e}) for s, e in spans),
+                    },
                 ),
             )
         )

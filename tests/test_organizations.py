@@ -150,7 +150,9 @@ def test_names_do_not_depend_on_distant_text(
 @pytest.mark.parametrize(
     ("text", "word", "cut"),
     [
-        ("said the Delta Institute", "Delta", False),  # after a connector
+        ("said the Delta Institute", "Delta", True),
+        ("Water of the Delta Institute", "Delta", False),  # after a connector that follows a name
+        ("Water and Delta Institute", "Delta", False),
         ("said Delta Institute", "Delta", True),
         ("Water, Delta Institute", "Delta", False),  # a listed piece may follow a comma
         ("Centre (NWRC) 5 Delta Institute", "Delta", False),  # a "(…)" may be stepped over

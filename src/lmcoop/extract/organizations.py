@@ -74,18 +74,47 @@ def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
     return replace(found, organizations=find_organizations(doc.text, rules, doc.tokens))
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """What the stage compiles from the rules, built once per RuleSet: one `rules.compiled` look-up per text."""
+
+    vocab: Vocabulary
+    company: regex.Pattern[str]
+    company_starts: tuple[str, ...]
+    """A blank and the first two characters of each company ending (" Co", " Lt"): a cheap test first."""
+    suffix: regex.Pattern[str]
+    suffix_openings: tuple[str, ...]
+    credits: tuple[tuple[regex.Pattern[str], _Needs], ...]
+    outlet: regex.Pattern[str]
+    system_first_forms: frozenset[str]
+
+
+def _tables(rules: RuleSet) -> _Tables:
+    return _Tables(
+        vocab=vocabulary(rules),
+        company=_company_pattern(rules),
+        company_starts=tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes),
+        suffix=_suffix_pattern(rules),
+        suffix_openings=_suffix_openings(rules),
+        credits=_credit_patterns(rules),
+        outlet=_outlet_pattern(rules),
+        system_first_forms=_system_first_forms(rules),
+    )
+
+
 def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = None) -> tuple[Organization, ...]:
     """The organizations named in `text`, in order of first mention."""
-    vocab = vocabulary(rules)
+    tables = rules.compiled(_tables)
+    vocab = tables.vocab
     if tokens is None:
         tokens = tokenize(text)
     parens = _acronym_parens(text)
     acronyms = _acronym_candidates(parens)
     candidates: list[_Candidate] = []
-    company = rules.compiled(_company_pattern)
-    company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
+    company = tables.company
+    company_starts = tables.company_starts
     head_forms = vocab.head_forms
-    for chunk in _relevant_chunks(text, tokens, vocab, rules):
+    for chunk in _relevant_chunks(text, tokens, tables):
         if len(chunk) == 1 and tokens[chunk[0]].text not in head_forms:
             # a lone capitalized word ("A, B, C, …" costs one test each): only a company suffix can follow
             if text.startswith(company_starts, tokens[chunk[0]].end):
@@ -108,8 +137,8 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
                 made = _company(tokens, chunk, suffix.end(), vocab)
                 if made is not None:
                     candidates.append(made)
-    candidates.extend(_system_bodies(tokens, vocab, rules))
-    candidates.extend(_credits(text, rules, vocab))
+    candidates.extend(_system_bodies(tokens, tables))
+    candidates.extend(_credits(text, tables))
     _located(text, tokens, candidates, vocab)
     _pair_acronyms(text, tokens, candidates, vocab, parens)
     _standalone_acronyms(text, tokens, candidates, vocab, acronyms)
@@ -148,10 +177,11 @@ def _credit_patterns(rules: RuleSet) -> tuple[tuple[regex.Pattern[str], _Needs],
     )
 
 
-def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
+def _credits(text: str, tables: _Tables) -> list[_Candidate]:
     """Publishers and agencies named in credits and datelines ("(Xinhua) --", "Source: …")."""
     out: list[_Candidate] = []
-    for pattern, needs in rules.compiled(_credit_patterns):
+    vocab = tables.vocab
+    for pattern, needs in tables.credits:
         if not all(any(need in text for need in group) for group in needs):
             continue
         for match in pattern.finditer(text):
@@ -171,8 +201,7 @@ def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
             if words[-1].text in vocab.heads and text.startswith((" of ", " for "), end):
                 continue  # "Source: Department of …": the chunk reader takes the whole name
             out.append(_Candidate(start, end))
-    outlets = rules.compiled(_outlet_pattern)
-    for match in outlets.finditer(text) if "|" in text else ():
+    for match in tables.outlet.finditer(text) if "|" in text else ():
         start, end = match.span("name")
         if text[start:end].rsplit(" ", 1)[-1] in vocab.outlet_words:
             out.append(_Candidate(start, end))
@@ -237,19 +266,19 @@ def _suffix_pattern(rules: RuleSet) -> regex.Pattern[str]:
 
 
 def _suffix_openings(rules: RuleSet) -> tuple[str, ...]:
-    """The first characters every company ending starts with: when none is in the text, no search is needed."""
-    return tuple({ending.split(" ")[0][:3] for ending in rules.organizations.company_suffixes})
+    """The first words of the company endings ("Co.,", "Inc."): when none is in the text, no search is needed."""
+    return tuple({ending.split(" ")[0] for ending in rules.organizations.company_suffixes})
 
 
-def _anchors(text: str, tokens: list[Token], vocab: Vocabulary, rules: RuleSet) -> list[int]:
+def _anchors(text: str, tokens: list[Token], tables: _Tables) -> list[int]:
     """Indices of the tokens a chunk must hold to yield anything: head nouns, words a company ending follows.
 
     Found without a Python step per token (a set look-up mapped over the token texts, one regex search).
     """
-    found = set(compress(count(), map(vocab.head_forms.__contains__, map(_TEXT, tokens))))
-    if any(opening in text for opening in rules.compiled(_suffix_openings)):
-        company = rules.compiled(_company_pattern)
-        for match in rules.compiled(_suffix_pattern).finditer(text, overlapped=True):
+    found = set(compress(count(), map(tables.vocab.head_forms.__contains__, map(_TEXT, tokens))))
+    if any(opening in text for opening in tables.suffix_openings):
+        company = tables.company
+        for match in tables.suffix.finditer(text, overlapped=True):
             for end in (match.start() - 1, match.start() - 2):
                 if end > 0 and company.match(text, end):
                     index = bisect.bisect_right(tokens, end, key=_START) - 1
@@ -261,24 +290,34 @@ def _anchors(text: str, tokens: list[Token], vocab: Vocabulary, rules: RuleSet) 
 def _is_cut(text: str, tokens: list[Token], index: int, connectors: frozenset[str]) -> bool:
     """No chunk or list of chunks can run from before capitalized word `index` into it.
 
-    A chunk only grows into a word after a capitalized word, a connector, or a "(…)" of at most seven
-    tokens; a listed piece ("…, Science, …") only after a comma.
+    A chunk only grows into a word right after a capitalized word, after a connector that follows one
+    ("Water of Delta", "Water of the Delta"), or over a "(…)" of at most seven tokens and "of the"; a
+    listed piece ("…, Science, …") only after a comma. "said the Delta" is a cut.
     """
     if index == 0:
         return True
     before = tokens[index - 1]
-    if (before.cap and before.word) or before.text in connectors or before.text == ",":
+    if (before.cap and before.word) or before.text == ",":
         return False
-    return text.find("(", tokens[max(0, index - 7)].start, before.end) < 0
+    if before.text in connectors and index >= 2:
+        joined = tokens[index - 2]
+        if joined.cap and joined.word:
+            return False
+        if before.text == "the" and index >= 3 and joined.text in connectors:
+            first = tokens[index - 3]
+            if first.cap and first.word:
+                return False
+    return text.find("(", tokens[max(0, index - 11)].start, before.end) < 0
 
 
-def _relevant_chunks(text: str, tokens: list[Token], vocab: Vocabulary, rules: RuleSet) -> list[list[int]]:
+def _relevant_chunks(text: str, tokens: list[Token], tables: _Tables) -> list[list[int]]:
     """The merged chunks of the stretches around anchors; the rest of the text cannot name a body.
 
     Each stretch starts and ends at a cut, where chunking starts afresh, so its chunks are the very ones
     a reading of the whole text would make.
     """
-    anchors = _anchors(text, tokens, vocab, rules)
+    vocab = tables.vocab
+    anchors = _anchors(text, tokens, tables)
     if not anchors:
         return []
     out: list[list[int]] = []
@@ -833,11 +872,12 @@ def _long_form(text: str, tokens: list[Token], end: int, short: str, vocab: Voca
     return _Candidate(long_start, end, acronym=short)
 
 
-def _system_bodies(tokens: list[Token], vocab: Vocabulary, rules: RuleSet) -> list[_Candidate]:
+def _system_bodies(tokens: list[Token], tables: _Tables) -> list[_Candidate]:
     """Names that start with a system prefix ("UN Environment", "United Nations Development Program", "the UN")."""
     out: list[_Candidate] = []
     n = len(tokens)
-    forms = rules.compiled(_system_first_forms)
+    vocab = tables.vocab
+    forms = tables.system_first_forms
     done = -1
     for i in compress(count(), map(forms.__contains__, map(_TEXT, tokens))):
         if i <= done:

@@ -313,8 +313,8 @@ def _is_cut(text: str, tokens: list[Token], index: int, connectors: frozenset[st
 def _relevant_chunks(text: str, tokens: list[Token], tables: _Tables) -> list[list[int]]:
     """The merged chunks of the stretches around anchors; the rest of the text cannot name a body.
 
-    Each stretch starts and ends at a cut, where chunking starts afresh, so its chunks are the very ones
-    a reading of the whole text would make.
+    Each stretch starts at a cut, where chunking starts afresh, or where the stretch before stopped, so
+    its chunks are the very ones a reading of the whole text would make.
     """
     vocab = tables.vocab
     anchors = _anchors(text, tokens, tables)
@@ -340,9 +340,11 @@ def _relevant_chunks(text: str, tokens: list[Token], tables: _Tables) -> list[li
 def _chunks(
     text: str, tokens: list[Token], vocab: Vocabulary, capitalized: list[int], first: int, anchor: int
 ) -> tuple[list[list[int]], int]:
-    """Runs of capitalized tokens joined by connectors, from `capitalized[first]` to the first cut after `anchor`.
+    """Runs of capitalized tokens joined by connectors, from `capitalized[first]` until past `anchor`.
 
-    A "(ACR)" before "of" is stepped over. Returns the chunks and the index in `capitalized` they stopped at.
+    A "(ACR)" before "of" is stepped over. Returns the chunks and the index in `capitalized` they stopped
+    at: a word where a chunk starts and that no comma joins to the chunks before, so reading may go on
+    from there (or from any later cut) as if the whole text had been read.
     """
     chunks: list[list[int]] = []
     n = len(tokens)
@@ -352,8 +354,8 @@ def _chunks(
         i = capitalized[position]
         if i <= done:
             continue
-        if i > anchor and _is_cut(text, tokens, i, connectors):
-            return chunks, position
+        if i > anchor and tokens[i - 1].text != ",":
+            return chunks, position  # past the anchor, and no listed piece can join what came before
         chunk = [i]
         j = i
         if i + 1 < n:

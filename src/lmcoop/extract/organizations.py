@@ -348,34 +348,41 @@ def _chunks(
     """
     chunks: list[list[int]] = []
     n = len(tokens)
-    done = -1
     connectors = vocab.connectors
-    for position in range(first, len(capitalized)):
+    position = first
+    while position < len(capitalized):
         i = capitalized[position]
-        if i <= done:
-            continue
         if i > anchor and tokens[i - 1].text != ",":
             return chunks, position  # past the anchor, and no listed piece can join what came before
         chunk = [i]
         j = i
+        current = tokens[i]
         if i + 1 < n:
             nxt = tokens[i + 1]
             if not (nxt.word and nxt.cap) and nxt.text not in connectors and nxt.text != "(":
                 chunks.append(chunk)  # a lone word: nothing can join it
-                done = i
+                position += 1
                 continue
         while len(chunk) < _MAX_CHUNK:
-            if is_possessive(tokens[j]) and not (j + 1 < n and _is_head(tokens[j + 1], vocab)):
-                break
+            word = current.text
+            if (
+                len(word) > 2
+                and word.endswith(_POSSESSIVE_ENDINGS)
+                and not (j + 1 < n and _is_head(tokens[j + 1], vocab))
+            ):
+                break  # "China's" ends a chunk unless a head noun follows ("China's Ministry")
             k = j + 1
-            if k >= n or tokens[k].newline_before or tokens[k].start - tokens[j].end > 2:
+            if k >= n:
                 break
             nxt = tokens[k]
+            if nxt.newline_before or nxt.start - current.end > 2:
+                break
             if nxt.word and nxt.cap:
                 chunk.append(k)
                 j = k
+                current = nxt
                 continue
-            if nxt.text in vocab.connectors:
+            if nxt.text in connectors:
                 m = k + 1
                 if m < n and tokens[m].text in ("the", "The") and nxt.text != "the":
                     if nxt.text in ("and", "&"):
@@ -384,6 +391,7 @@ def _chunks(
                 if m < n and tokens[m].word and tokens[m].cap and not tokens[m].newline_before:
                     chunk.extend(range(k, m + 1))
                     j = m
+                    current = tokens[m]
                     continue
                 break
             if nxt.text == "(":
@@ -395,10 +403,11 @@ def _chunks(
                     if m < n and tokens[m].word and tokens[m].cap:
                         chunk.extend(range(close + 1, m + 1))
                         j = m
+                        current = tokens[m]
                         continue
             break
         chunks.append(chunk)
-        done = j
+        position = bisect.bisect_right(capitalized, j, position + 1)  # the next word after the chunk
     return chunks, len(capitalized)
 
 

@@ -12,7 +12,7 @@ left alone. Capitalized abbreviations used on their own ("the UN", "EU delegatio
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import compress, count, product
 from operator import and_, itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -58,7 +58,7 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _WORDLIKE = itemgetter(5)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
@@ -66,7 +66,6 @@ class _Candidate:
     acronym: str | None = None
     bare: bool = False
     complemented: bool = False
-    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:

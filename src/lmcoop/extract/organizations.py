@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from itertools import compress, count, product
-from operator import and_, itemgetter
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
@@ -51,11 +51,9 @@ _FIRST_WORD = regex.compile(rf"{WORD}|\S")
 _R = TypeVar("_R", bound=Span)
 _START = itemgetter(0)
 _TEXT = itemgetter(2)
-_CAP = itemgetter(3)
 _UPPER = itemgetter(4)
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 """The endings `names.bare` strips."""
-_WORDLIKE = itemgetter(5)
 
 
 @dataclass(slots=True)
@@ -320,47 +318,46 @@ def _relevant_chunks(text: str, tokens: list[Token], tables: _Tables) -> list[li
     if not anchors:
         return []
     out: list[list[int]] = []
-    capitalized = list(compress(count(), map(and_, map(_CAP, tokens), map(_WORDLIKE, tokens))))
-    done = 0  # index into `capitalized` of the first word not yet read
+    done = 0  # the token where reading may go on: the start of the text or of a chunk
     connectors = vocab.connectors
     for anchor in anchors:
-        if done < len(capitalized) and anchor < capitalized[done]:
-            continue
-        first = bisect.bisect_right(capitalized, anchor) - 1  # the last capitalized word up to the anchor
-        while first > done and not _is_cut(text, tokens, capitalized[first], connectors):
+        if anchor < done:
+            continue  # read with the stretch before
+        first = anchor
+        while first > done and not (
+            tokens[first].cap and tokens[first].word and _is_cut(text, tokens, first, connectors)
+        ):
             first -= 1
-        chunks, done = _chunks(text, tokens, vocab, capitalized, max(first, done), anchor)
+        chunks, done = _chunks(tokens, vocab, first, anchor)
         out.extend(_merge_enumerations(tokens, chunks, vocab))
-        if done >= len(capitalized):
-            break
     return out
 
 
-def _chunks(
-    text: str, tokens: list[Token], vocab: Vocabulary, capitalized: list[int], first: int, anchor: int
-) -> tuple[list[list[int]], int]:
-    """Runs of capitalized tokens joined by connectors, from `capitalized[first]` until past `anchor`.
+def _chunks(tokens: list[Token], vocab: Vocabulary, first: int, anchor: int) -> tuple[list[list[int]], int]:
+    """Runs of capitalized tokens joined by connectors, from token `first` until past `anchor`.
 
-    A "(ACR)" before "of" is stepped over. Returns the chunks and the index in `capitalized` they stopped
-    at: a word where a chunk starts and that no comma joins to the chunks before, so reading may go on
-    from there (or from any later cut) as if the whole text had been read.
+    A "(ACR)" before "of" is stepped over. Returns the chunks and the token they stopped at: a word
+    where a chunk starts and that no comma joins to the chunks before, so reading may go on from there
+    (or from any later cut) as if the whole text had been read.
     """
     chunks: list[list[int]] = []
     n = len(tokens)
     connectors = vocab.connectors
-    position = first
-    while position < len(capitalized):
-        i = capitalized[position]
+    i = first
+    while i < n:
+        current = tokens[i]
+        if not (current.cap and current.word):
+            i += 1
+            continue
         if i > anchor and tokens[i - 1].text != ",":
-            return chunks, position  # past the anchor, and no listed piece can join what came before
+            return chunks, i  # past the anchor, and no listed piece can join what came before
         chunk = [i]
         j = i
-        current = tokens[i]
         if i + 1 < n:
             nxt = tokens[i + 1]
             if not (nxt.word and nxt.cap) and nxt.text not in connectors and nxt.text != "(":
                 chunks.append(chunk)  # a lone word: nothing can join it
-                position += 1
+                i += 1
                 continue
         while len(chunk) < _MAX_CHUNK:
             word = current.text
@@ -406,8 +403,8 @@ def _chunks(
                         continue
             break
         chunks.append(chunk)
-        position = bisect.bisect_right(capitalized, j, position + 1)  # the next word after the chunk
-    return chunks, len(capitalized)
+        i = j + 1
+    return chunks, n
 
 
 def _paren_close(tokens: list[Token], open_index: int) -> int | None:

@@ -191,3 +191,22 @@ def test_record_is_model_construct() -> None:
     assert fast.model_dump() == slow.model_dump()
     assert fast.model_fields_set == slow.model_fields_set
     assert hash(fast.mentions[0]) == hash(slow.mentions[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN and the United Nations met UNEP.", ["UN", "United"]),
+        ("Un, un, UN's, UN.", ["Un", "UN"]),
+        ("U U U U U U U U U UN", ["UN"]),  # the initial is common here: every token is looked up
+        ("No such words.", []),
+    ],
+)
+def test_tokens_spelled(text: str, expected: list[str]) -> None:
+    from lmcoop.document import tokenize
+    from lmcoop.extract.organizations import _tokens_spelled
+
+    tokens = tokenize(text)
+    found = _tokens_spelled(text, tokens, frozenset({"UN", "Un", "United"}))
+    assert [tokens[i].text for i in found] == expected
+    assert found == [i for i, t in enumerate(tokens) if t.text in {"UN", "Un", "United"}]

@@ -134,7 +134,7 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
                 made = _company(tokens, chunk, suffix.end(), vocab)
                 if made is not None:
                     candidates.append(made)
-    candidates.extend(_system_bodies(tokens, tables))
+    candidates.extend(_system_bodies(text, tokens, tables))
     candidates.extend(_credits(text, tables))
     _located(text, tokens, candidates, vocab)
     _pair_acronyms(text, tokens, candidates, vocab, parens)
@@ -879,14 +879,14 @@ def _long_form(text: str, tokens: list[Token], end: int, short: str, vocab: Voca
     return _Candidate(long_start, end, acronym=short)
 
 
-def _system_bodies(tokens: list[Token], tables: _Tables) -> list[_Candidate]:
+def _system_bodies(text: str, tokens: list[Token], tables: _Tables) -> list[_Candidate]:
     """Names that start with a system prefix ("UN Environment", "United Nations Development Program", "the UN")."""
     out: list[_Candidate] = []
     n = len(tokens)
     vocab = tables.vocab
     forms = tables.system_first_forms
     done = -1
-    for i in compress(count(), map(forms.__contains__, map(_TEXT, tokens))):
+    for i in _tokens_spelled(text, tokens, forms):
         if i <= done:
             continue
         token = tokens[i]
@@ -925,6 +925,26 @@ def _system_bodies(tokens: list[Token], tables: _Tables) -> list[_Candidate]:
         out.append(_Candidate(token.start, stop))
         done = end
     return out
+
+
+def _tokens_spelled(text: str, tokens: list[Token], spellings: frozenset[str]) -> list[int]:
+    """Indices, in order, of the tokens whose text is one of `spellings`.
+
+    When the letters the spellings start with are rare in the text ("U" for "UN", "United"), the text
+    is searched for them and only the tokens found there are tested; else every token is looked up.
+    """
+    initials = {spelling[0] for spelling in spellings if spelling}
+    if sum(text.count(initial) for initial in initials) > len(tokens) // 8:
+        return list(compress(count(), map(spellings.__contains__, map(_TEXT, tokens))))
+    found: list[int] = []
+    for initial in initials:
+        at = text.find(initial)
+        while at >= 0:
+            index = bisect.bisect_left(tokens, at, key=_START)
+            if index < len(tokens) and tokens[index].start == at and tokens[index].text in spellings:
+                found.append(index)
+            at = text.find(initial, at + 1)
+    return sorted(found)
 
 
 def _system_first_forms(rules: RuleSet) -> frozenset[str]:

@@ -558,21 +558,26 @@ def _parse_chunk(
                 out.append(listed)
                 previous = listed
                 continue
-        pre, post = _split_for_on(tokens, segment)
-        while post and all(_core(tokens, p, vocab) is None for p in _pieces(tokens, pre, vocab)):
-            rest = [t for t in post[1:] if tokens[t].text != "the"] if len(post) > 1 else []
-            if not rest:
-                break
-            pre, post = _split_for_on(tokens, rest)
-        pieces = _pieces(tokens, pre, vocab)
         made: list[_Candidate] = []
-        for piece in pieces:
-            core = _core(tokens, piece, vocab)
-            if core is None:
-                made.append(_Candidate(-1, -1))
-                continue
-            start_t, head_t = core
-            made.append(_Candidate(tokens[start_t].start, tokens[head_t].end, bare=start_t == head_t))
+        post: list[int] = []
+        if len(segment) == 1:
+            # one word ("Ministry", "Environment"): a bare head or nothing, as `_core` would find
+            word = tokens[segment[0]]
+            made.append(_Candidate(word.start, word.end, bare=True) if _is_head(word, vocab) else _Candidate(-1, -1))
+        else:
+            pre, post = _split_for_on(tokens, segment)
+            while post and all(_core(tokens, p, vocab) is None for p in _pieces(tokens, pre, vocab)):
+                rest = [t for t in post[1:] if tokens[t].text != "the"] if len(post) > 1 else []
+                if not rest:
+                    break
+                pre, post = _split_for_on(tokens, rest)
+            for piece in _pieces(tokens, pre, vocab):
+                core = _core(tokens, piece, vocab)
+                if core is None:
+                    made.append(_Candidate(-1, -1))
+                    continue
+                start_t, head_t = core
+                made.append(_Candidate(tokens[start_t].start, tokens[head_t].end, bare=start_t == head_t))
         first = made[0] if made else None
         if index > 0 and previous is not None and (first is None or first.start < 0):
             # "of Y" where Y is no organization of its own

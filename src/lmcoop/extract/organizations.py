@@ -531,6 +531,7 @@ def _parse_chunk(
     segments = _segments(tokens, chunk)
     if not segments:
         return []
+    system_first_words = {prefix[0] for prefix in vocab.system_prefixes}
     cut = _trailing_name(tokens, chunk, vocab)
     if cut and len(chunk) > cut:
         before = tokens[chunk[-cut - 1]]
@@ -597,7 +598,7 @@ def _parse_chunk(
                 previous = None
                 continue
             first_word = tokens[segment[0]].text.casefold()
-            if any(
+            if first_word in system_first_words and any(
                 p[0] == first_word and tuple(t.text.casefold() for t in tokens[segment[0] : segment[0] + len(p)]) == p
                 for p in vocab.system_prefixes
             ):

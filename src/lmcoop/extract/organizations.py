@@ -336,9 +336,9 @@ def _relevant_chunks(text: str, tokens: list[Token], tables: _Tables) -> list[li
 def _chunks(tokens: list[Token], vocab: Vocabulary, first: int, anchor: int) -> tuple[list[list[int]], int]:
     """Runs of capitalized tokens joined by connectors, from token `first` until past `anchor`.
 
-    A "(ACR)" before "of" is stepped over. Returns the chunks and the token they stopped at: a word
-    where a chunk starts and that no comma joins to the chunks before, so reading may go on from there
-    (or from any later cut) as if the whole text had been read.
+    A "(ACR)" before "of" is stepped over. Returns the chunks and the token they stopped at: the one
+    after a chunk that no listed piece follows (or a chunk start that no comma joins to the chunks
+    before), so reading may go on from there (or from any later cut) as if the whole text had been read.
     """
     chunks: list[list[int]] = []
     n = len(tokens)
@@ -357,6 +357,8 @@ def _chunks(tokens: list[Token], vocab: Vocabulary, first: int, anchor: int) -> 
             nxt = tokens[i + 1]
             if not (nxt.word and nxt.cap) and nxt.text not in connectors and nxt.text != "(":
                 chunks.append(chunk)  # a lone word: nothing can join it
+                if i >= anchor and not _listed_next(tokens, i):
+                    return chunks, i + 1
                 i += 1
                 continue
         while len(chunk) < _MAX_CHUNK:
@@ -403,8 +405,15 @@ def _chunks(tokens: list[Token], vocab: Vocabulary, first: int, anchor: int) -> 
                         continue
             break
         chunks.append(chunk)
+        if j >= anchor and not _listed_next(tokens, j):
+            return chunks, j + 1
         i = j + 1
     return chunks, n
+
+
+def _listed_next(tokens: list[Token], last: int) -> bool:
+    """Can a listed piece (", Science") follow the chunk that ends at `last`? Else reading may stop there."""
+    return last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].cap and tokens[last + 2].word
 
 
 def _paren_close(tokens: list[Token], open_index: int) -> int | None:

@@ -124,3 +124,89 @@ def test_hostile_trailing_blanks_and_letter_lists_stay_linear() -> None:
     assert doc.tokens[-1].end == len("The Lake Institute met.")
     letters = ", ".join(chr(ord("A") + i % 26) for i in range(30_000))
     assert lmcoop.parse(letters).organizations is not None
+
+
+# Chunks are read only in stretches around head nouns and company endings, cut where chunking starts
+# afresh: a name must come out the same whatever stands before or after it.
+_SURROUNDINGS = [
+    ("A, B, C, D, E. ", " F, G, H."),
+    ("Ministry of ", " said"),
+    ("The report (Annex) of ", " (PRWC)"),
+    ("Experts of the ", ", Science and Lakes, met."),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), _SURROUNDINGS)
+@pytest.mark.parametrize(("sentence", "expected"), [TABLE[i] for i in (0, 1, 3, 6, 7, 8, 9, 10)])
+def test_names_do_not_depend_on_distant_text(
+    sentence: str, expected: dict[str, tuple[str | None, str | None]], before: str, after: str
+) -> None:
+    far = "x " * 50
+    padded = lmcoop.parse(before + far + sentence + far + after).organizations
+    found = {o.name: (o.acronym, o.parent) for o in padded}
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cut"),
+    [
+        ("said the Delta Institute", "Delta", True),
+        ("Water of the Delta Institute", "Delta", False),  # after a connector that follows a name
+        ("Water and Delta Institute", "Delta", False),
+        ("said Delta Institute", "Delta", True),
+        ("Water, Delta Institute", "Delta", False),  # a listed piece may follow a comma
+        ("Centre (NWRC) 5 Delta Institute", "Delta", False),  # a "(…)" may be stepped over
+        ("Lake Delta Institute", "Delta", False),
+    ],
+)
+def test_cut(text: str, word: str, cut: bool) -> None:
+    from lmcoop.document import tokenize
+    from lmcoop.extract.organizations import _is_cut
+
+    tokens = tokenize(text)
+    index = next(i for i, t in enumerate(tokens) if t.text == word)
+    assert _is_cut(text, tokens, index, frozenset({"of", "and", "for", "on", "the", "&"})) is cut
+
+
+def test_system_first_forms() -> None:
+    from lmcoop.extract.organizations import _system_first_forms
+    from lmcoop.rules import RuleSet
+
+    forms = RuleSet.default().compiled(_system_first_forms)
+    assert {"UN", "Un", "United", "UNITED", "U.N"} <= forms
+    assert not {"un", "united", "uN"} & forms
+
+
+def test_record_is_model_construct() -> None:
+    """The fast record builder makes the very record `model_construct` (and validation) would."""
+    from lmcoop.extract.organizations import _record
+    from lmcoop.models import Organization, Span
+
+    mention = _record(Span, {"text": "JLI", "start": 4, "end": 7})
+    assert mention == Span(text="JLI", start=4, end=7)
+    values = {"text": "Jade Lake Institute", "start": 0, "end": 19, "name": "Jade Lake Institute"}
+    fast = _record(Organization, {**values, "acronym": "JLI", "parent": None, "mentions": (mention,)})
+    slow = Organization(**values, acronym="JLI", parent=None, mentions=(mention,))
+    assert fast == slow
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert hash(fast.mentions[0]) == hash(slow.mentions[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN and the United Nations met UNEP.", ["UN", "United"]),
+        ("Un, un, UN's, UN.", ["Un", "UN"]),
+        ("U U U U U U U U U UN", ["UN"]),  # the initial is common here: every token is looked up
+        ("No such words.", []),
+    ],
+)
+def test_tokens_spelled(text: str, expected: list[str]) -> None:
+    from lmcoop.document import tokenize
+    from lmcoop.extract.organizations import _tokens_spelled
+
+    tokens = tokenize(text)
+    found = _tokens_spelled(text, tokens, frozenset({"UN", "Un", "United"}))
+    assert [tokens[i].text for i in found] == expected
+    assert found == [i for i, t in enumerate(tokens) if t.text in {"UN", "Un", "United"}]

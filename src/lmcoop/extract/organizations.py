@@ -11,8 +11,11 @@ left alone. Capitalized abbreviations used on their own ("the UN", "EU delegatio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+import bisect
+from dataclasses import dataclass, replace
+from itertools import compress, count, product
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -35,7 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "find_organizations"]
 
-_PAREN = regex.compile(r"\(([^()\n]{1,40})\)")
+_PAREN = regex.compile(r"\((?=[^()\n]{0,39}\p{Uppercase})([^()\n]{1,40})\)")
+"""A parenthesis that may hold a short form: one without an upper-case letter never does (see `_short_form`)."""
 _SLOT_BEFORE = frozenset({"of", "by", "with", "between", "the", "and", "from", "to", "at", "under"})
 _MAX_CHUNK = 40
 _SHORT_CUT = regex.compile(r"[;,]")
@@ -44,9 +48,15 @@ _DASH = regex.compile(r"[-–]")
 _CAPITAL_HYPHEN = regex.compile(r"\p{Lu}{1,3}-\p{Ll}{2,6}")
 _KEY_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _FIRST_WORD = regex.compile(rf"{WORD}|\S")
+_R = TypeVar("_R", bound=Span)
+_START = itemgetter(0)
+_TEXT = itemgetter(2)
+_UPPER = itemgetter(4)
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+"""The endings `names.bare` strips."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
@@ -54,7 +64,6 @@ class _Candidate:
     acronym: str | None = None
     bare: bool = False
     complemented: bool = False
-    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
@@ -62,17 +71,47 @@ def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
     return replace(found, organizations=find_organizations(doc.text, rules, doc.tokens))
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """What the stage compiles from the rules, built once per RuleSet: one `rules.compiled` look-up per text."""
+
+    vocab: Vocabulary
+    company: regex.Pattern[str]
+    company_starts: tuple[str, ...]
+    """A blank and the first two characters of each company ending (" Co", " Lt"): a cheap test first."""
+    suffix: regex.Pattern[str]
+    suffix_openings: tuple[str, ...]
+    credits: tuple[tuple[regex.Pattern[str], _Needs], ...]
+    outlet: regex.Pattern[str]
+    system_first_forms: frozenset[str]
+
+
+def _tables(rules: RuleSet) -> _Tables:
+    return _Tables(
+        vocab=vocabulary(rules),
+        company=_company_pattern(rules),
+        company_starts=tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes),
+        suffix=_suffix_pattern(rules),
+        suffix_openings=_suffix_openings(rules),
+        credits=_credit_patterns(rules),
+        outlet=_outlet_pattern(rules),
+        system_first_forms=_system_first_forms(rules),
+    )
+
+
 def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = None) -> tuple[Organization, ...]:
     """The organizations named in `text`, in order of first mention."""
-    vocab = vocabulary(rules)
+    tables = rules.compiled(_tables)
+    vocab = tables.vocab
     if tokens is None:
         tokens = tokenize(text)
-    acronyms = _acronym_candidates(text)
+    parens = _acronym_parens(text)
+    acronyms = _acronym_candidates(parens)
     candidates: list[_Candidate] = []
-    company = rules.compiled(_company_pattern)
-    company_starts = tuple(" " + ending[:2] for ending in rules.organizations.company_suffixes)
+    company = tables.company
+    company_starts = tables.company_starts
     head_forms = vocab.head_forms
-    for chunk in _merge_enumerations(tokens, _chunks(tokens, vocab), vocab):
+    for chunk in _relevant_chunks(text, tokens, tables):
         if len(chunk) == 1 and tokens[chunk[0]].text not in head_forms:
             # a lone capitalized word ("A, B, C, …" costs one test each): only a company suffix can follow
             if text.startswith(company_starts, tokens[chunk[0]].end):
@@ -95,11 +134,11 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
                 made = _company(tokens, chunk, suffix.end(), vocab)
                 if made is not None:
                     candidates.append(made)
-    candidates.extend(_system_bodies(tokens, vocab))
-    candidates.extend(_credits(text, rules, vocab))
+    candidates.extend(_system_bodies(text, tokens, tables))
+    candidates.extend(_credits(text, tables))
     _located(text, tokens, candidates, vocab)
-    _pair_acronyms(text, tokens, candidates, vocab)
-    _standalone_acronyms(text, tokens, candidates, vocab)
+    _pair_acronyms(text, tokens, candidates, vocab, parens)
+    _standalone_acronyms(text, tokens, candidates, vocab, acronyms)
     _comma_parents(text, candidates, vocab)
     return _records(text, candidates, tokens)
 
@@ -107,27 +146,41 @@ def find_organizations(text: str, rules: RuleSet, tokens: list[Token] | None = N
 _CAP_RUN = r"\p{Lu}[\p{L}\p{N}&-]{0,30}(?:[ \t]\p{Lu}[\p{L}\p{N}&-]{0,30}){0,5}"
 
 
-def _credit_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], ...]:
-    """Where news pages credit a publisher or agency: "Source: X", "(X) --", "/X/ --", "© X", "… . (X)"."""
+_Needs = tuple[tuple[str, ...], ...]
+"""Strings a text must hold for a pattern to match there: one of each group (checked before searching)."""
+
+
+def _credit_patterns(rules: RuleSet) -> tuple[tuple[regex.Pattern[str], _Needs], ...]:
+    """Where news pages credit a publisher or agency: "Source: X", "(X) --", "/X/ --", "© X", "… . (X)".
+
+    Each comes with the strings it needs, so that a text without them is not searched.
+    """
     ordered = sorted(rules.organizations.source_labels, key=len, reverse=True)
     by_labels = "|".join(regex.escape(label) for label in ordered if label.endswith(" by"))
     labels = "|".join(regex.escape(label) for label in ordered if not label.endswith(" by"))
     dash = r"[ \t]*(?:--|–|—)"
     # "Source: X" needs its colon; "Developed by X" does not
     label = rf"(?:(?:{labels})[ \t]*[:：]|(?:{by_labels})[ \t])" if by_labels else rf"(?:{labels})[ \t]*[:：]"
+    dashes = ("--", "–", "—")
     return (
-        regex.compile(rf"(?:^|(?<=[\s\[(])){label}[ \t]*(?P<name>{_CAP_RUN})", regex.MULTILINE),
-        regex.compile(rf"\((?P<name>{_CAP_RUN})\){dash}"),
-        regex.compile(rf"/(?P<name>\p{{Lu}}[\p{{L}}]{{2,30}})/{dash}"),
-        regex.compile(rf"©[ \t]*(?P<name>{_CAP_RUN})"),
-        regex.compile(rf"(?<=[.!?][ \t]{{0,3}})\((?P<name>{_CAP_RUN})\)[ \t]*(?=\n|$)"),
+        (
+            regex.compile(rf"(?:^|(?<=[\s\[(])){label}[ \t]*(?P<name>{_CAP_RUN})", regex.MULTILINE),
+            (tuple(ordered),),
+        ),
+        (regex.compile(rf"\((?P<name>{_CAP_RUN})\){dash}"), (("(",), dashes)),
+        (regex.compile(rf"/(?P<name>\p{{Lu}}[\p{{L}}]{{2,30}})/{dash}"), (("/",), dashes)),
+        (regex.compile(rf"©[ \t]*(?P<name>{_CAP_RUN})"), (("©",),)),
+        (regex.compile(rf"(?<=[.!?][ \t]{{0,3}})\((?P<name>{_CAP_RUN})\)[ \t]*(?=\n|$)"), (("(",),)),
     )
 
 
-def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
+def _credits(text: str, tables: _Tables) -> list[_Candidate]:
     """Publishers and agencies named in credits and datelines ("(Xinhua) --", "Source: …")."""
     out: list[_Candidate] = []
-    for pattern in rules.compiled(_credit_patterns):
+    vocab = tables.vocab
+    for pattern, needs in tables.credits:
+        if not all(any(need in text for need in group) for group in needs):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("name")
             words = tokenize(text[start:end])
@@ -145,8 +198,7 @@ def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
             if words[-1].text in vocab.heads and text.startswith((" of ", " for "), end):
                 continue  # "Source: Department of …": the chunk reader takes the whole name
             out.append(_Candidate(start, end))
-    outlets = rules.compiled(_outlet_pattern)
-    for match in outlets.finditer(text):
+    for match in tables.outlet.finditer(text) if "|" in text else ():
         start, end = match.span("name")
         if text[start:end].rsplit(" ", 1)[-1] in vocab.outlet_words:
             out.append(_Candidate(start, end))
@@ -184,14 +236,11 @@ def _company(tokens: list[Token], chunk: list[int], end: int, vocab: Vocabulary)
 
 def _located(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
     """ "Cambodian Embassy" + " in China": a mission's name includes where it is."""
-    import bisect
-
-    starts = [t.start for t in tokens]
     for c in candidates:
         last_word = bare(text[c.start : c.end].rsplit(" ", 1)[-1])
         if last_word not in vocab.located_heads:
             continue
-        index = bisect.bisect_left(starts, c.end)
+        index = bisect.bisect_left(tokens, c.end, key=_START)
         if index + 1 < len(tokens) and tokens[index].text == "in" and tokens[index].start - c.end == 1:
             found = country_at(tokens, index + 1, vocab)
             if found is not None:
@@ -205,35 +254,133 @@ def _is_head(token: Token, vocab: Vocabulary) -> bool:
     return token.cap and token.text in vocab.head_forms
 
 
-def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
-    """Runs of capitalized tokens joined by connectors; a "(ACR)" before "of" is stepped over."""
+def _suffix_pattern(rules: RuleSet) -> regex.Pattern[str]:
+    """A company ending anywhere ("Co., Ltd.", "Inc."): searched without the leading blank, which would
+    make the search try every space of the text."""
+    endings = sorted(rules.organizations.company_suffixes, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(e).replace("\\ ", " ").replace(" ", "[ \t]?") for e in endings)
+    return regex.compile(rf"(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+
+
+def _suffix_openings(rules: RuleSet) -> tuple[str, ...]:
+    """The first words of the company endings ("Co.,", "Inc."): when none is in the text, no search is needed."""
+    return tuple({ending.split(" ")[0] for ending in rules.organizations.company_suffixes})
+
+
+def _anchors(text: str, tokens: list[Token], tables: _Tables) -> list[int]:
+    """Indices of the tokens a chunk must hold to yield anything: head nouns, words a company ending follows.
+
+    Found without a Python step per token (a set look-up mapped over the token texts, one regex search).
+    """
+    found = set(compress(count(), map(tables.vocab.head_forms.__contains__, map(_TEXT, tokens))))
+    if any(opening in text for opening in tables.suffix_openings):
+        company = tables.company
+        for match in tables.suffix.finditer(text, overlapped=True):
+            for end in (match.start() - 1, match.start() - 2):
+                if end > 0 and company.match(text, end):
+                    index = bisect.bisect_right(tokens, end, key=_START) - 1
+                    if index >= 0 and tokens[index].end == end:
+                        found.add(index)
+    return sorted(found)
+
+
+def _is_cut(text: str, tokens: list[Token], index: int, connectors: frozenset[str]) -> bool:
+    """No chunk or list of chunks can run from before capitalized word `index` into it.
+
+    A chunk only grows into a word right after a capitalized word, after a connector that follows one
+    ("Water of Delta", "Water of the Delta"), or over a "(…)" of at most seven tokens and "of the"; a
+    listed piece ("…, Science, …") only after a comma. "said the Delta" is a cut.
+    """
+    if index == 0:
+        return True
+    before = tokens[index - 1]
+    if (before.cap and before.word) or before.text == ",":
+        return False
+    if before.text in connectors and index >= 2:
+        joined = tokens[index - 2]
+        if joined.cap and joined.word:
+            return False
+        if before.text == "the" and index >= 3 and joined.text in connectors:
+            first = tokens[index - 3]
+            if first.cap and first.word:
+                return False
+    return text.find("(", tokens[max(0, index - 11)].start, before.end) < 0
+
+
+def _relevant_chunks(text: str, tokens: list[Token], tables: _Tables) -> list[list[int]]:
+    """The merged chunks of the stretches around anchors; the rest of the text cannot name a body.
+
+    Each stretch starts at a cut, where chunking starts afresh, or where the stretch before stopped, so
+    its chunks are the very ones a reading of the whole text would make.
+    """
+    vocab = tables.vocab
+    anchors = _anchors(text, tokens, tables)
+    if not anchors:
+        return []
+    out: list[list[int]] = []
+    done = 0  # the token where reading may go on: the start of the text or of a chunk
+    connectors = vocab.connectors
+    for anchor in anchors:
+        if anchor < done:
+            continue  # read with the stretch before
+        first = anchor
+        while first > done and not (
+            tokens[first].cap and tokens[first].word and _is_cut(text, tokens, first, connectors)
+        ):
+            first -= 1
+        chunks, done = _chunks(tokens, vocab, first, anchor)
+        out.extend(_merge_enumerations(tokens, chunks, vocab))
+    return out
+
+
+def _chunks(tokens: list[Token], vocab: Vocabulary, first: int, anchor: int) -> tuple[list[list[int]], int]:
+    """Runs of capitalized tokens joined by connectors, from token `first` until past `anchor`.
+
+    A "(ACR)" before "of" is stepped over. Returns the chunks and the token they stopped at: the one
+    after a chunk that no listed piece follows (or a chunk start that no comma joins to the chunks
+    before), so reading may go on from there (or from any later cut) as if the whole text had been read.
+    """
     chunks: list[list[int]] = []
     n = len(tokens)
-    done = -1
     connectors = vocab.connectors
-    for i in [k for k, t in enumerate(tokens) if t.cap and t.word]:
-        if i <= done:
+    i = first
+    while i < n:
+        current = tokens[i]
+        if not (current.cap and current.word):
+            i += 1
             continue
+        if i > anchor and tokens[i - 1].text != ",":
+            return chunks, i  # past the anchor, and no listed piece can join what came before
         chunk = [i]
         j = i
         if i + 1 < n:
             nxt = tokens[i + 1]
             if not (nxt.word and nxt.cap) and nxt.text not in connectors and nxt.text != "(":
                 chunks.append(chunk)  # a lone word: nothing can join it
-                done = i
+                if i >= anchor and not _listed_next(tokens, i):
+                    return chunks, i + 1
+                i += 1
                 continue
         while len(chunk) < _MAX_CHUNK:
-            if is_possessive(tokens[j]) and not (j + 1 < n and _is_head(tokens[j + 1], vocab)):
-                break
+            word = current.text
+            if (
+                len(word) > 2
+                and word.endswith(_POSSESSIVE_ENDINGS)
+                and not (j + 1 < n and _is_head(tokens[j + 1], vocab))
+            ):
+                break  # "China's" ends a chunk unless a head noun follows ("China's Ministry")
             k = j + 1
-            if k >= n or tokens[k].newline_before or tokens[k].start - tokens[j].end > 2:
+            if k >= n:
                 break
             nxt = tokens[k]
+            if nxt.newline_before or nxt.start - current.end > 2:
+                break
             if nxt.word and nxt.cap:
                 chunk.append(k)
                 j = k
+                current = nxt
                 continue
-            if nxt.text in vocab.connectors:
+            if nxt.text in connectors:
                 m = k + 1
                 if m < n and tokens[m].text in ("the", "The") and nxt.text != "the":
                     if nxt.text in ("and", "&"):
@@ -242,6 +389,7 @@ def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
                 if m < n and tokens[m].word and tokens[m].cap and not tokens[m].newline_before:
                     chunk.extend(range(k, m + 1))
                     j = m
+                    current = tokens[m]
                     continue
                 break
             if nxt.text == "(":
@@ -253,11 +401,19 @@ def _chunks(tokens: list[Token], vocab: Vocabulary) -> list[list[int]]:
                     if m < n and tokens[m].word and tokens[m].cap:
                         chunk.extend(range(close + 1, m + 1))
                         j = m
+                        current = tokens[m]
                         continue
             break
         chunks.append(chunk)
-        done = j
-    return chunks
+        if j >= anchor and not _listed_next(tokens, j):
+            return chunks, j + 1
+        i = j + 1
+    return chunks, n
+
+
+def _listed_next(tokens: list[Token], last: int) -> bool:
+    """Can a listed piece (", Science") follow the chunk that ends at `last`? Else reading may stop there."""
+    return last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].cap and tokens[last + 2].word
 
 
 def _paren_close(tokens: list[Token], open_index: int) -> int | None:
@@ -384,6 +540,7 @@ def _parse_chunk(
     segments = _segments(tokens, chunk)
     if not segments:
         return []
+    system_first_words = {prefix[0] for prefix in vocab.system_prefixes}
     cut = _trailing_name(tokens, chunk, vocab)
     if cut and len(chunk) > cut:
         before = tokens[chunk[-cut - 1]]
@@ -411,21 +568,26 @@ def _parse_chunk(
                 out.append(listed)
                 previous = listed
                 continue
-        pre, post = _split_for_on(tokens, segment)
-        while post and all(_core(tokens, p, vocab) is None for p in _pieces(tokens, pre, vocab)):
-            rest = [t for t in post[1:] if tokens[t].text != "the"] if len(post) > 1 else []
-            if not rest:
-                break
-            pre, post = _split_for_on(tokens, rest)
-        pieces = _pieces(tokens, pre, vocab)
         made: list[_Candidate] = []
-        for piece in pieces:
-            core = _core(tokens, piece, vocab)
-            if core is None:
-                made.append(_Candidate(-1, -1))
-                continue
-            start_t, head_t = core
-            made.append(_Candidate(tokens[start_t].start, tokens[head_t].end, bare=start_t == head_t))
+        post: list[int] = []
+        if len(segment) == 1:
+            # one word ("Ministry", "Environment"): a bare head or nothing, as `_core` would find
+            word = tokens[segment[0]]
+            made.append(_Candidate(word.start, word.end, bare=True) if _is_head(word, vocab) else _Candidate(-1, -1))
+        else:
+            pre, post = _split_for_on(tokens, segment)
+            while post and all(_core(tokens, p, vocab) is None for p in _pieces(tokens, pre, vocab)):
+                rest = [t for t in post[1:] if tokens[t].text != "the"] if len(post) > 1 else []
+                if not rest:
+                    break
+                pre, post = _split_for_on(tokens, rest)
+            for piece in _pieces(tokens, pre, vocab):
+                core = _core(tokens, piece, vocab)
+                if core is None:
+                    made.append(_Candidate(-1, -1))
+                    continue
+                start_t, head_t = core
+                made.append(_Candidate(tokens[start_t].start, tokens[head_t].end, bare=start_t == head_t))
         first = made[0] if made else None
         if index > 0 and previous is not None and (first is None or first.start < 0):
             # "of Y" where Y is no organization of its own
@@ -444,8 +606,9 @@ def _parse_chunk(
                 previous.parent = _Candidate(tokens[segment[0]].start, tokens[segment[0]].end)
                 previous = None
                 continue
-            if any(
-                tuple(t.text.casefold() for t in tokens[segment[0] : segment[0] + len(p)]) == p
+            first_word = tokens[segment[0]].text.casefold()
+            if first_word in system_first_words and any(
+                p[0] == first_word and tuple(t.text.casefold() for t in tokens[segment[0] : segment[0] + len(p)]) == p
                 for p in vocab.system_prefixes
             ):
                 # "… Division of UN Environment": a system body is a parent, not a complement
@@ -581,27 +744,39 @@ def _short_form(inside: str) -> str | None:
     return short
 
 
-def _acronym_candidates(text: str) -> dict[str, tuple[int, int]]:
-    """Parenthesized short forms: text → (start of "(", end of ")")."""
-    out: dict[str, tuple[int, int]] = {}
+def _acronym_parens(text: str) -> list[tuple[regex.Match[str], str]]:
+    """Each parenthesis holding a short form, with that short form (read once, used by several steps)."""
+    out: list[tuple[regex.Match[str], str]] = []
     for match in _PAREN.finditer(text):
         short = _short_form(match.group(1))
         if short is not None:
-            out.setdefault(short, match.span())
+            out.append((match, short))
     return out
 
 
-def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+def _acronym_candidates(parens: list[tuple[regex.Match[str], str]]) -> dict[str, tuple[int, int]]:
+    """Parenthesized short forms: text → (start of "(", end of ")")."""
+    out: dict[str, tuple[int, int]] = {}
+    for match, short in parens:
+        out.setdefault(short, match.span())
+    return out
+
+
+def _pair_acronyms(
+    text: str,
+    tokens: list[Token],
+    candidates: list[_Candidate],
+    vocab: Vocabulary,
+    parens: list[tuple[regex.Match[str], str]],
+) -> None:
     """ "Name (ACR)" and "ACR (Name)": attach acronyms that pass the letter check; make new bodies."""
     by_end: dict[int, _Candidate] = {}
     by_start: dict[int, _Candidate] = {}
     for c in candidates:
         by_end.setdefault(c.end, c)
         by_start.setdefault(c.start, c)
-    starts = [t.start for t in tokens]
-    for match in _PAREN.finditer(text):
-        short = _short_form(match.group(1))
-        if short is None or short in vocab.not_acronyms:
+    for match, short in parens:
+        if short in vocab.not_acronyms:
             continue
         if country_at(tokenize(short), 0, vocab) is not None:
             continue
@@ -611,7 +786,7 @@ def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate],
             before -= 1
         owner = by_end.get(before)
         if owner is None:
-            owner = _owner_before_country(text, tokens, starts, before, by_end, vocab)
+            owner = _owner_before_country(text, tokens, before, by_end, vocab)
         if owner is not None:
             name = text[owner.start : owner.end]
             at = schwartz_hearst(short, name)
@@ -627,7 +802,7 @@ def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate],
             if word and _short_form(word) and schwartz_hearst(word, text[inner.start : inner.end]) == 0:
                 inner.acronym = word
                 continue
-        made = _long_form(text, tokens, starts, before, short, vocab)
+        made = _long_form(text, tokens, before, short, vocab)
         if made is not None:
             same_start = by_start.get(made.start)
             if same_start is not None:
@@ -642,12 +817,10 @@ def _pair_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate],
 
 
 def _owner_before_country(
-    text: str, tokens: list[Token], starts: list[int], end: int, by_end: dict[int, _Candidate], vocab: Vocabulary
+    text: str, tokens: list[Token], end: int, by_end: dict[int, _Candidate], vocab: Vocabulary
 ) -> _Candidate | None:
     """The body in "Ministry of Water Resources of China (MWR)": the name before "of <country>"."""
-    import bisect
-
-    index = bisect.bisect_left(starts, end) - 1
+    index = bisect.bisect_left(tokens, end, key=_START) - 1
     for back in range(1, vocab.country_length + 1):
         first = index - back + 1
         if first < 2:
@@ -680,13 +853,9 @@ def _word_before(text: str, at: int) -> str | None:
     return text[start:end] or None
 
 
-def _long_form(
-    text: str, tokens: list[Token], starts: list[int], end: int, short: str, vocab: Vocabulary
-) -> _Candidate | None:
+def _long_form(text: str, tokens: list[Token], end: int, short: str, vocab: Vocabulary) -> _Candidate | None:
     """A body named only by "Long Form (ACR)" with no head noun found before: "United Nations … (UNEP)"."""
-    import bisect
-
-    index = bisect.bisect_left(starts, end) - 1
+    index = bisect.bisect_left(tokens, end, key=_START) - 1
     letters = sum(1 for c in short if c.isalnum())
     limit = min(letters + 5, letters * 2)
     words: list[int] = []
@@ -725,13 +894,14 @@ def _long_form(
     return _Candidate(long_start, end, acronym=short)
 
 
-def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
+def _system_bodies(text: str, tokens: list[Token], tables: _Tables) -> list[_Candidate]:
     """Names that start with a system prefix ("UN Environment", "United Nations Development Program", "the UN")."""
     out: list[_Candidate] = []
     n = len(tokens)
-    first_words = frozenset(p[0] for p in vocab.system_prefixes)
+    vocab = tables.vocab
+    forms = tables.system_first_forms
     done = -1
-    for i in [k for k, t in enumerate(tokens) if t.cap and t.text.casefold() in first_words]:
+    for i in _tokens_spelled(text, tokens, forms):
         if i <= done:
             continue
         token = tokens[i]
@@ -772,13 +942,52 @@ def _system_bodies(tokens: list[Token], vocab: Vocabulary) -> list[_Candidate]:
     return out
 
 
-def _standalone_acronyms(text: str, tokens: list[Token], candidates: list[_Candidate], vocab: Vocabulary) -> None:
+def _tokens_spelled(text: str, tokens: list[Token], spellings: frozenset[str]) -> list[int]:
+    """Indices, in order, of the tokens whose text is one of `spellings`.
+
+    When the letters the spellings start with are rare in the text ("U" for "UN", "United"), the text
+    is searched for them and only the tokens found there are tested; else every token is looked up.
+    """
+    initials = {spelling[0] for spelling in spellings if spelling}
+    if sum(text.count(initial) for initial in initials) > len(tokens) // 8:
+        return list(compress(count(), map(spellings.__contains__, map(_TEXT, tokens))))
+    found: list[int] = []
+    for initial in initials:
+        at = text.find(initial)
+        while at >= 0:
+            index = bisect.bisect_left(tokens, at, key=_START)
+            if index < len(tokens) and tokens[index].start == at and tokens[index].text in spellings:
+                found.append(index)
+            at = text.find(initial, at + 1)
+    return sorted(found)
+
+
+def _system_first_forms(rules: RuleSet) -> frozenset[str]:
+    """Every capitalized spelling of the first word of a system prefix ("UN", "Un", "UNITED", "United", …).
+
+    A token is looked up in this set instead of being case-folded one by one.
+    """
+    forms: set[str] = set()
+    for prefix in vocabulary(rules).system_prefixes:
+        for letters in product(*({c.lower(), c.upper()} for c in prefix[0])):
+            form = "".join(letters)
+            if form[:1].isupper() and form.casefold() == prefix[0]:
+                forms.add(form)
+    return frozenset(forms)
+
+
+def _standalone_acronyms(
+    text: str,
+    tokens: list[Token],
+    candidates: list[_Candidate],
+    vocab: Vocabulary,
+    defined: dict[str, tuple[int, int]],
+) -> None:
     """Capitalized abbreviations used as names on their own: "the ADB", "EU delegation"."""
     known = {c.acronym for c in candidates if c.acronym}
     known_names = {text[c.start : c.end] for c in candidates}
-    defined = _acronym_candidates(text)
     counts: dict[str, list[int]] = {}
-    for index in [k for k, t in enumerate(tokens) if t.upper]:
+    for index in compress(count(), map(_UPPER, tokens)):
         token = tokens[index]
         word = bare(token.text)
         if not (2 <= len(word) <= 8) or not word.replace("-", "").isalpha() or "-" in word:
@@ -875,10 +1084,22 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
+def _record(cls: type[_R], values: dict[str, Any]) -> _R:
+    """`cls.model_construct(**values)` when `values` holds every field, in field order: the same record,
+    without model_construct's per-field alias and default handling (this runs once per mention)."""
+    record = cls.__new__(cls)
+    object.__setattr__(record, "__dict__", values)
+    object.__setattr__(record, "__pydantic_fields_set__", set(values))
+    object.__setattr__(record, "__pydantic_extra__", None)
+    object.__setattr__(record, "__pydantic_private__", None)
+    return record
+
+
 def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tuple[Organization, ...]:
     groups: dict[str, list[_Candidate]] = {}
     order: list[str] = []
     acronym_key: dict[str, str] = {}
+    keys: dict[str, str] = {}  # name → key: the same names recur
     for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if c.start < 0 or c.end <= c.start:
             continue
@@ -887,7 +1108,9 @@ def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tu
         name = text[c.start : c.end].strip()
         if not name:
             continue
-        key = _key(name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = _key(name)
         if not key:
             continue
         if key in acronym_key:
@@ -934,14 +1157,17 @@ def _records(text: str, candidates: list[_Candidate], tokens: list[Token]) -> tu
         records.append(
             (
                 spans[0][0],
-                Organization(
-                    text=text[defining[0] : defining[1]],
-                    start=defining[0],
-                    end=defining[1],
-                    name=name,
-                    acronym=acronyms[key],
-                    parent=parent_name if parent_name != name else None,
-                    mentions=tuple(Span.model_construct(text=text[s:e], start=s, end=e) for s, e in spans),
+                _record(
+                    Organization,
+                    {
+                        "text": text[defining[0] : defining[1]],
+                        "start": defining[0],
+                        "end": defining[1],
+                        "name": name,
+                        "acronym": acronyms[key],
+                        "parent": parent_name if parent_name != name else None,
+                        "mentions": tuple(_record(Span, {"text": text[s:e], "start": s, "end": e}) for s, e in spans),
+                    },
                 ),
             )
         )
@@ -962,8 +1188,12 @@ def _mentions(text: str, surfaces: dict[str, str], tokens: list[Token]) -> dict[
     out: dict[str, list[tuple[int, int]]] = {}
     done = 0
     n = len(text)
-    starting = [t for t in tokens if t.cap and (t.text in by_first or bare(t.text) in by_first)]
-    for token in starting:
+    if not by_first:
+        return out
+    firsts = {first + ending for first in by_first for ending in ("", *_POSSESSIVE_ENDINGS)}
+    for token in compress(tokens, map(firsts.__contains__, map(_TEXT, tokens))):
+        if not token.cap:
+            continue
         if token.start < done:
             continue
         options = by_first.get(token.text) or by_first.get(bare(token.text))

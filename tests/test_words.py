@@ -1,0 +1,54 @@
+"""Word-list patterns: the trie form of a vocabulary finds exactly what the flat list finds."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lmcoop.extract.words import alternation, whole_words
+
+WORDS = ["memo", "memorandum", "memorandum of understanding", "MoU", "MOUs", "accord", "joint communiqué", "sub-forum"]
+
+# text → what `whole_words(WORDS)` finds in it (ignoring case), longest word first
+TABLE: dict[str, list[str]] = {
+    "They signed a Memorandum of  Understanding today.": ["Memorandum of  Understanding"],
+    "A memorandum, a memo and two MOUS.": ["memorandum", "memo", "MOUS"],
+    "The memorandum of cooperation": ["memorandum"],
+    "memos, memorandums and a pre-memo": [],
+    "The JOINT COMMUNIQUÉ and the sub-forum": ["JOINT COMMUNIQUÉ", "sub-forum"],
+    "accords accord accord-like": ["accord"],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE.items())
+def test_whole_words_table(text: str, expected: list[str]) -> None:
+    assert [m.group() for m in whole_words(WORDS).finditer(text)] == expected
+
+
+def test_trie_shares_prefixes() -> None:
+    assert alternation(["memo", "memorandum", "MoU"], ignore_case=True) == "m(?:emo(?:randum|)|ou)"
+    assert alternation(["MoU", "mou"], ignore_case=False) == "(?:MoU|mou)"
+    assert alternation([], ignore_case=True) == "(?!)"
+
+
+def test_odd_case_or_spacing_falls_back_to_the_flat_list() -> None:
+    assert alternation(["ſigned", "signed"], ignore_case=True) == r"signed|ſigned"
+    assert alternation(["a\tb"], ignore_case=False) == alternation(["a\tb"])
+
+
+_letters = st.sampled_from(["a", "b", "A", "B", "é", "É", " ", "-"])
+_words = st.lists(st.text(_letters, min_size=1, max_size=5).map(str.strip).filter(bool), min_size=1, max_size=8)
+
+
+_text = st.text(st.sampled_from(["a", "b", "A", "B", "é", "É", " ", "-", "x", ".", "\n"]), max_size=40)
+
+
+@given(words=_words, text=_text)
+def test_trie_finds_what_the_flat_list_finds(words: list[str], text: str) -> None:
+    for ignore_case in (True, False):
+        flags = regex.IGNORECASE if ignore_case else 0
+        flat = regex.compile(rf"\b(?<!-)(?:{alternation(words)})(?![\w-])", flags)
+        trie = whole_words(words, ignore_case=ignore_case)
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lmcoop.extract.words import alternation, whole_words
+from lmcoop.extract.words import alternation, may_occur, phrase_words, whole_words
 
 WORDS = ["memo", "memorandum", "memorandum of understanding", "MoU", "MOUs", "accord", "joint communiqué", "sub-forum"]
 
@@ -52,3 +52,24 @@ def test_trie_finds_what_the_flat_list_finds(words: list[str], text: str) -> Non
         flat = regex.compile(rf"\b(?<!-)(?:{alternation(words)})(?![\w-])", flags)
         trie = whole_words(words, ignore_case=ignore_case)
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+# phrases, text → whether `may_occur` lets the text through (False: no phrase can match it)
+MAY_OCCUR: list[tuple[list[str], str, bool]] = [
+    (["online and offline", "hybrid format"], "Held ONLINE and Offline.", True),
+    (["online and offline", "hybrid format"], "Held online, in a hybrid way.", False),
+    (["in person"], "The personnel met in Strel.", True),  # both words stand in it: a regex decides
+    (["signed"], "It was ſigned.", True),  # "ſ" folds to "s": the shortcut stands aside
+    ([], "anything", False),
+]
+
+
+@pytest.mark.parametrize(("phrases", "text", "expected"), MAY_OCCUR)
+def test_may_occur(phrases: list[str], text: str, expected: bool) -> None:
+    assert may_occur(text, phrase_words(phrases)) is expected
+
+
+@given(words=_words, text=_text)
+def test_may_occur_never_hides_a_match(words: list[str], text: str) -> None:
+    if whole_words(words).search(text):
+        assert may_occur(text, phrase_words(words))

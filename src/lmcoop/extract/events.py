@@ -9,6 +9,7 @@ in that sentence, else in a nearby sentence that also speaks of the event; its p
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import itertools
@@ -20,7 +21,7 @@ import regex
 from ..document import Document
 from ..models import DateMention, Event, EventKind, EventMode, Span
 from ..rules import RuleSet
-from .words import alternation, fold, whole_words
+from .words import alternation, fold, may_occur, phrase_words, whole_words
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -83,6 +84,8 @@ class _Patterns:
     verb_kind: dict[str, str]
     online: regex.Pattern[str]
     hybrid: regex.Pattern[str]
+    hybrid_words: tuple[tuple[str, ...], ...] | None
+    """The words of `hybrid`'s phrases: a text that lacks some word of each has no match (`may_occur`)."""
     offline: regex.Pattern[str]
     place: regex.Pattern[str]
     venue: regex.Pattern[str]
@@ -123,6 +126,7 @@ def _build(rules: RuleSet) -> _Patterns:
             rf"(?:\b(?<!-)(?:both\s+)?[\"“']?|[\"“'])(?:{alternation(events.hybrid_words)})[\"”']?(?![\w-])",
             regex.IGNORECASE,
         ),
+        hybrid_words=phrase_words(events.hybrid_words),
         offline=whole_words(events.offline_words),
         # "in Kunming", "in East China's Shandong province", "in Nanning City", "in the Lao capital Vientiane"
         place=regex.compile(
@@ -182,6 +186,42 @@ class _Trigger:
     kind: str
     span: tuple[int, int]
     sentence: tuple[int, int]
+
+
+class _Scan:
+    """The matches of each pattern over the sentences the event is read from, found in one pass.
+
+    The stage asks about the same sentences with the same patterns many times (the trigger, the
+    date's anchors, "next", places); each pattern now reads them once, and a sentence's matches are
+    looked up by bisection. They are exactly what ``pattern.finditer(text, start, end)`` gives: a
+    range that a match crosses, or that ends before a letter or hyphen (where the pattern could read
+    on), is searched directly. (The patterns read white space after a range as they read its end.)
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self._hits: dict[regex.Pattern[str], tuple[list[regex.Match[str]], list[int]]] = {}
+
+    def finditer(self, pattern: regex.Pattern[str], start: int, end: int) -> list[regex.Match[str]]:
+        text = self.text
+        if start < self.start or end > self.end or (end < self.end and end < len(text) and not text[end].isspace()):
+            return list(pattern.finditer(text, start, end))
+        found = self._hits.get(pattern)
+        if found is None:
+            matches = list(pattern.finditer(text, self.start, self.end))
+            found = self._hits[pattern] = (matches, [m.start() for m in matches])
+        matches, starts = found
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end, low)
+        if (low > 0 and matches[low - 1].end() > start) or (high > low and matches[high - 1].end() > end):
+            return list(pattern.finditer(text, start, end))  # a match crosses the range's edge
+        return matches[low:high]
+
+    def search(self, pattern: regex.Pattern[str], start: int, end: int) -> regex.Match[str] | None:
+        matches = self.finditer(pattern, start, end)
+        return matches[0] if matches else None
 
 
 def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
@@ -341,10 +381,12 @@ def _event_date(
     #    nearest the words that speak of it; then one in the sentences just before.
     for s, e in following[1:]:
         days = [d for d in _dates_in(found, s, e) if is_day_value(d.value) and not _is_published(found, d)]
+        if not days:
+            continue
         anchors = [
             m.start() for p in (patterns.nouns, patterns.verbs, patterns.place_verb) for m in p.finditer(text, s, e)
         ]
-        if days and anchors:
+        if anchors:
             return min(days, key=lambda d: (min(abs(d.start - a) for a in anchors), d.start)).value
     for s, e in reversed(before):
         days = [d for d in _dates_in(found, s, e) if is_day_value(d.value) and not _is_published(found, d)]
@@ -386,11 +428,15 @@ def _event_location(
     in X") give no place; a city named right after a venue wins over the venue.
     """
     text = doc.text
-    if not patterns.future.search(text, *trigger.sentence):  # a reported past event, not an announced one
-        sentences = [c for c in sentences if c == trigger.sentence or not patterns.future.search(text, *c)]
-        later = [c for c in later if not patterns.future.search(text, *c)]
+    # "next" and "in <Place>" are asked of most of these sentences: each is looked for once over all of them
+    spans = [trigger.sentence, *sentences, *later]
+    scan = _Scan(text, min(s for s, _ in spans), max(e for _, e in spans))
+    future = patterns.future
+    if not scan.search(future, *trigger.sentence):  # a reported past event, not an announced one
+        sentences = [c for c in sentences if c == trigger.sentence or not scan.search(future, *c)]
+        later = [c for c in later if not scan.search(future, *c)]
     for s, e in later:
-        for m in patterns.place.finditer(text, s, e):
+        for m in scan.finditer(patterns.place, s, e):
             if _is_seat(text, patterns, s, m.start()):
                 continue
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
@@ -406,7 +452,7 @@ def _event_location(
             )
             if span is not None and not _quoted(text, s, span.start):
                 return span
-        for m in patterns.place.finditer(text, s, e):
+        for m in scan.finditer(patterns.place, s, e):
             if in_title and not _event_word_before(text, patterns, m.start(), s):
                 continue  # a headline's "research in Hydrology" is no place
             if _is_seat(text, patterns, s, m.start()):
@@ -494,7 +540,7 @@ def _event_mode(
 
     "Hybrid" before an event noun, or a place with some "joining by video" / "and online", is hybrid.
     """
-    for match in patterns.hybrid.finditer(text):
+    for match in patterns.hybrid.finditer(text) if may_occur(text, patterns.hybrid_words) else ():
         if _beside_event(text, patterns, match.start(), match.end()):
             return "hybrid"
     for s, e in [trigger.sentence, *following[:3]]:

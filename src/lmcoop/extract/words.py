@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["alternation", "fold", "whole_words"]
+__all__ = ["alternation", "fold", "may_occur", "phrase_words", "whole_words"]
 
 
 def alternation(words: Iterable[str], *, ignore_case: bool | None = None) -> str:
@@ -80,3 +80,38 @@ def _branches(node: _Node) -> str:
     if len(parts) == 1 and _END not in node:
         return parts[0]
     return "(?:" + "|".join(parts) + ("|)" if _END in node else ")")
+
+
+def phrase_words(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...] | None:
+    """The words of each phrase in lower case, for `may_occur`; None when lower case does not stand
+    for case folding in them ("ß")."""
+    unique = sorted({p for p in phrases if p.strip()})
+    if not _trie_safe(unique, True) or any(c.isspace() and c != " " for p in unique for c in p):
+        return None
+    return tuple(tuple(p.lower().split()) for p in unique)
+
+
+def may_occur(text: str, words: tuple[tuple[str, ...], ...] | None) -> bool:
+    """False only when none of the phrases can match `text` ignoring case: each lacks a word that the
+    lower-cased text does not hold. A few substring tests in C, far cheaper than a regex scan."""
+    lowered = _lowered(text)
+    if words is None or lowered is None:
+        return True
+    return any(all(word in lowered for word in phrase) for phrase in words)
+
+
+_last_lowered: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased, when that is its case folding character for character; else None.
+
+    Kept for the last text only: the stages of one parse ask about the same text one after another."""
+    global _last_lowered
+    last_text, last_lowered = _last_lowered
+    if last_text is text:
+        return last_lowered
+    lower = text.lower()
+    lowered = lower if len(lower) == len(text) and lower == text.casefold() else None
+    _last_lowered = (text, lowered)
+    return lowered

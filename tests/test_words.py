@@ -7,7 +7,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lmcoop.extract.words import alternation, may_occur, phrase_words, whole_words
+from lmcoop.extract.words import WordScan, alternation, may_occur, phrase_words, whole_words
 
 WORDS = ["memo", "memorandum", "memorandum of understanding", "MoU", "MOUs", "accord", "joint communiqué", "sub-forum"]
 
@@ -73,3 +73,18 @@ def test_may_occur(phrases: list[str], text: str, expected: bool) -> None:
 def test_may_occur_never_hides_a_match(words: list[str], text: str) -> None:
     if whole_words(words).search(text):
         assert may_occur(text, phrase_words(words))
+
+
+@given(words=_words, text=_text)
+def test_word_scan_finds_what_its_pattern_finds(words: list[str], text: str) -> None:
+    scan = WordScan([*words, "ab-a"])
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+    assert [m.span() for m in scan.finditer(text + " ſab-a")] == [
+        m.span() for m in scan.pattern.finditer(text + " ſab-a")
+    ]
+
+
+def test_word_scan_table() -> None:
+    scan = WordScan(WORDS)
+    for text, expected in TABLE.items():
+        assert [m.group() for m in scan.finditer(text)] == expected

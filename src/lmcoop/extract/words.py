@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["alternation", "fold", "may_occur", "phrase_words", "whole_words"]
+__all__ = ["WordScan", "alternation", "fold", "may_occur", "phrase_words", "whole_words"]
 
 
 def alternation(words: Iterable[str], *, ignore_case: bool | None = None) -> str:
@@ -98,6 +98,45 @@ def may_occur(text: str, words: tuple[tuple[str, ...], ...] | None) -> bool:
     if words is None or lowered is None:
         return True
     return any(all(word in lowered for word in phrase) for phrase in words)
+
+
+class WordScan:
+    """`whole_words(words)` over a whole text, found faster than by the pattern alone.
+
+    The regex engine tries a vocabulary at every word of a text, and most words start none of its
+    words. Here the lower-cased text is searched (by `str.find`, in C) for the letters each word
+    starts with, and the pattern is tried only there. The matches are exactly
+    ``pattern.finditer(text)``'s; texts whose lower case does not stand for their case folding
+    ("ß", "ſ") are left to the pattern.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = [w for w in words if w]
+        self.pattern = whole_words(words)
+        heads = {w.split(" ", 1)[0].lower() for w in words}
+        # a head that starts with another finds no place the other does not
+        self._heads = tuple(sorted(h for h in heads if not any(o != h and h.startswith(o) for o in heads)))
+        self._usable = bool(words) and _trie_safe(words, True) and all(heads)
+
+    def finditer(self, text: str) -> list[regex.Match[str]]:
+        lowered = _lowered(text) if self._usable else None
+        if lowered is None:
+            return list(self.pattern.finditer(text))
+        starts: list[int] = []
+        for head in self._heads:
+            at = lowered.find(head)
+            while at >= 0:
+                starts.append(at)
+                at = lowered.find(head, at + 1)
+        starts.sort()
+        out: list[regex.Match[str]] = []
+        reached = 0
+        match = self.pattern.match
+        for start in starts:
+            if start >= reached and (found := match(text, start)) is not None:
+                out.append(found)
+                reached = found.end()
+        return out
 
 
 _last_lowered: tuple[str, str | None] = ("", "")

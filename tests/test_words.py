@@ -7,7 +7,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lmcoop.extract.words import WordScan, alternation, may_occur, phrase_words, whole_words
+from lmcoop.extract.words import Vocabulary, alternation, may_occur, phrase_words, whole_words
 
 WORDS = ["memo", "memorandum", "memorandum of understanding", "MoU", "MOUs", "accord", "joint communiqué", "sub-forum"]
 
@@ -75,16 +75,41 @@ def test_may_occur_never_hides_a_match(words: list[str], text: str) -> None:
         assert may_occur(text, phrase_words(words))
 
 
-@given(words=_words, text=_text)
-def test_word_scan_finds_what_its_pattern_finds(words: list[str], text: str) -> None:
-    scan = WordScan([*words, "ab-a"])
-    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
-    assert [m.span() for m in scan.finditer(text + " ſab-a")] == [
-        m.span() for m in scan.pattern.finditer(text + " ſab-a")
-    ]
+_vocabulary_text = st.lists(
+    st.sampled_from(["a", "b", "A", "B", "é", " ", "-", "x", ".", "\n", "K", "mou", "MoU", "ab", "ba"]), max_size=30
+).map("".join)
+_SHARED = Vocabulary(["ab a", "mou", "ba", "ab-a"])
+"""One vocabulary for many texts: what it keeps of the last text must not leak into the next."""
 
 
-def test_word_scan_table() -> None:
-    scan = WordScan(WORDS)
+@given(
+    words=_words,
+    text=_vocabulary_text,
+    start=st.integers(0, 40),
+    length=st.integers(0, 40),
+    odd=st.sampled_from(["", " ſab-a", "ß"]),
+)
+def test_vocabulary_finds_what_its_pattern_finds(
+    words: list[str], text: str, start: int, length: int, odd: str
+) -> None:
+    text += odd
+    end = min(len(text), start + length)
+    for vocabulary in (Vocabulary([*words, "ab-a"]), _SHARED):
+        for low, high in ((0, len(text)), (start, end), (start, len(text))):
+            expected = [m.span() for m in vocabulary.pattern.finditer(text, low, high)]
+            assert [m.span() for m in vocabulary.finditer(text, low, high)] == expected
+            first = vocabulary.search(text, low, high)
+            assert (first.span() if first else None) == (expected[0] if expected else None)
+
+
+def test_vocabulary_table() -> None:
+    vocabulary = Vocabulary(WORDS)
     for text, expected in TABLE.items():
-        assert [m.group() for m in scan.finditer(text)] == expected
+        assert [m.group() for m in vocabulary.finditer(text)] == expected
+
+
+def test_vocabulary_forgets_the_last_text() -> None:
+    vocabulary = Vocabulary(["mou"])
+    assert [m.span() for m in vocabulary.finditer("mou")] == [(0, 3)]
+    assert [m.span() for m in vocabulary.finditer("xx MOU ß")] == [(3, 6)]  # "ß": read by the pattern
+    assert [m.span() for m in vocabulary.finditer("xx mou")] == [(3, 6)]

@@ -23,7 +23,7 @@ import regex
 from ..document import Document
 from ..models import Agreement, AgreementKind, AgreementStatus, DateMention, Event, Person
 from ..rules import RuleSet
-from .words import WordScan, alternation, fold, whole_words
+from .words import Vocabulary, alternation, fold, whole_words
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -178,7 +178,7 @@ def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
 
 @dataclass(frozen=True)
 class _Patterns:
-    kinds: WordScan
+    kinds: Vocabulary
     kind_of: dict[str, str]
     name_only: frozenset[str]
     not_instrument: regex.Pattern[str]
@@ -212,7 +212,7 @@ def _build(rules: RuleSet) -> _Patterns:
     word = r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]{0,40}"
     cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
     return _Patterns(
-        kinds=WordScan(w for ws in section.kinds.values() for w in ws),
+        kinds=Vocabulary(w for ws in section.kinds.values() for w in ws),
         kind_of=kind_of,
         name_only=frozenset(fold(w) for w in section.name_only_words),
         not_instrument=whole_words(section.not_instrument),

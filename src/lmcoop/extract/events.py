@@ -21,7 +21,7 @@ import regex
 from ..document import Document
 from ..models import DateMention, Event, EventKind, EventMode, Span
 from ..rules import RuleSet
-from .words import alternation, fold, may_occur, phrase_words, whole_words
+from .words import Vocabulary, alternation, fold, may_occur, phrase_words
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -78,31 +78,31 @@ def _is_day(value: str) -> bool:
 
 @dataclass(frozen=True)
 class _Patterns:
-    nouns: regex.Pattern[str]
+    nouns: Vocabulary
     noun_kind: dict[str, str]
-    verbs: regex.Pattern[str]
+    verbs: Vocabulary
     verb_kind: dict[str, str]
-    online: regex.Pattern[str]
+    online: Vocabulary
     hybrid: regex.Pattern[str]
     hybrid_words: tuple[tuple[str, ...], ...] | None
     """The words of `hybrid`'s phrases: a text that lacks some word of each has no match (`may_occur`)."""
-    offline: regex.Pattern[str]
+    offline: Vocabulary
     place: regex.Pattern[str]
     venue: regex.Pattern[str]
     at_org: regex.Pattern[str]
     place_country: regex.Pattern[str]
     visited: regex.Pattern[str]
-    place_verb: regex.Pattern[str]
-    agreement_word: regex.Pattern[str]
+    place_verb: Vocabulary
+    agreement_word: Vocabulary
     calendar_words: frozenset[str]
     org_after: regex.Pattern[str]
     mode_context: regex.Pattern[str]
     seat: regex.Pattern[str]
-    future: regex.Pattern[str]
-    here: regex.Pattern[str]
-    opening: regex.Pattern[str]
-    closing: regex.Pattern[str]
-    remote_join: regex.Pattern[str]
+    future: Vocabulary
+    here: Vocabulary
+    opening: Vocabulary
+    closing: Vocabulary
+    remote_join: Vocabulary
     hybrid_noun: regex.Pattern[str]
     duration: regex.Pattern[str]
     dateline: regex.Pattern[str]
@@ -117,17 +117,17 @@ def _build(rules: RuleSet) -> _Patterns:
     place_name = rf"{cap}(?:\s{cap}){{0,2}}(?:\s(?:[Pp]rovince|[Cc]ity|[Cc]ounty|[Dd]istrict))?"
     agreement_words = [w for words in rules.agreements.kinds.values() for w in words]
     return _Patterns(
-        nouns=whole_words(w for words in events.kinds.values() for w in words),
+        nouns=Vocabulary(w for words in events.kinds.values() for w in words),
         noun_kind=noun_kind,
-        verbs=whole_words(w for words in events.verbs.values() for w in words),
+        verbs=Vocabulary(w for words in events.verbs.values() for w in words),
         verb_kind=verb_kind,
-        online=whole_words(events.online_words),
+        online=Vocabulary(events.online_words),
         hybrid=regex.compile(
             rf"(?:\b(?<!-)(?:both\s+)?[\"“']?|[\"“'])(?:{alternation(events.hybrid_words)})[\"”']?(?![\w-])",
             regex.IGNORECASE,
         ),
         hybrid_words=phrase_words(events.hybrid_words),
-        offline=whole_words(events.offline_words),
+        offline=Vocabulary(events.offline_words),
         # "in Kunming", "in East China's Shandong province", "in Nanning City", "in the Lao capital Vientiane"
         place=regex.compile(
             rf"(?<!\w)in\s+(?:{cap}(?:\s{cap}){{0,2}}['’]s\s+|the\s+(?:{cap}\s)?(?:capital|city|town)(?:\s+of)?,?\s+)?"
@@ -150,18 +150,18 @@ def _build(rules: RuleSet) -> _Patterns:
             rf"(?:\s(?:(?:of|for|and|the)\s){{0,2}}{cap}){{0,8}})",
             regex.VERSION1,
         ),
-        place_verb=whole_words(events.place_verbs),
-        agreement_word=whole_words(agreement_words),
+        place_verb=Vocabulary(events.place_verbs),
+        agreement_word=Vocabulary(agreement_words),
         org_after=regex.compile(r"\s+(?:Secretariat|Office|Center|Centre|Institute)\b", regex.VERSION1),
         mode_context=regex.compile(
             r"(?<!\w)(?:format|mode|attend\w*|join\w*|participat\w*)(?!\w)", regex.IGNORECASE | regex.VERSION1
         ),
         seat=regex.compile(rf"(?:{alternation(events.seat_words)})\s+$", regex.IGNORECASE),
-        future=whole_words(events.future_words),
-        here=whole_words(events.here_words),
-        opening=whole_words(events.opening_verbs),
-        closing=whole_words(events.closing_verbs),
-        remote_join=whole_words(events.remote_join_words),
+        future=Vocabulary(events.future_words),
+        here=Vocabulary(events.here_words),
+        opening=Vocabulary(events.opening_verbs),
+        closing=Vocabulary(events.closing_verbs),
+        remote_join=Vocabulary(events.remote_join_words),
         hybrid_noun=regex.compile(
             rf"\bhybrid\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(w for ws in events.kinds.values() for w in ws)})\b",
             regex.IGNORECASE,
@@ -202,9 +202,9 @@ class _Scan:
         self.text = text
         self.start = start
         self.end = end
-        self._hits: dict[regex.Pattern[str], tuple[list[regex.Match[str]], list[int]]] = {}
+        self._hits: dict[regex.Pattern[str] | Vocabulary, tuple[list[regex.Match[str]], list[int]]] = {}
 
-    def finditer(self, pattern: regex.Pattern[str], start: int, end: int) -> list[regex.Match[str]]:
+    def finditer(self, pattern: regex.Pattern[str] | Vocabulary, start: int, end: int) -> list[regex.Match[str]]:
         text = self.text
         if start < self.start or end > self.end or (end < self.end and end < len(text) and not text[end].isspace()):
             return list(pattern.finditer(text, start, end))
@@ -219,7 +219,7 @@ class _Scan:
             return list(pattern.finditer(text, start, end))  # a match crosses the range's edge
         return matches[low:high]
 
-    def search(self, pattern: regex.Pattern[str], start: int, end: int) -> regex.Match[str] | None:
+    def search(self, pattern: regex.Pattern[str] | Vocabulary, start: int, end: int) -> regex.Match[str] | None:
         matches = self.finditer(pattern, start, end)
         return matches[0] if matches else None
 
@@ -462,11 +462,11 @@ def _event_location(
                 return span
         for m in patterns.at_org.finditer(text, s, e):
             span = _org_at(found, m.end())
-            if span is not None and not patterns.nouns.search(span.text):
+            if span is not None and not patterns.nouns.pattern.search(span.text):
                 return _city_after(text, rules, patterns, span.end, e) or span
         for m in patterns.venue.finditer(text, s, e):
             venue = m.group("venue")
-            if patterns.nouns.search(venue) or _quoted(text, s, m.start()):
+            if patterns.nouns.pattern.search(venue) or _quoted(text, s, m.start()):
                 continue  # "at the 3rd International Conference" is an event, not a place
             return _city_after(text, rules, patterns, m.end("venue"), e) or Span(
                 text=venue, start=m.start("venue"), end=m.end("venue")
@@ -511,7 +511,11 @@ def _quoted(text: str, sentence_start: int, offset: int) -> bool:
 
 def _event_word_before(text: str, patterns: _Patterns, offset: int, floor: int) -> bool:
     window = text[max(floor, offset - 25) : offset]
-    return bool(patterns.place_verb.search(window) or patterns.nouns.search(window) or patterns.verbs.search(window))
+    return bool(
+        patterns.place_verb.pattern.search(window)
+        or patterns.nouns.pattern.search(window)
+        or patterns.verbs.pattern.search(window)
+    )
 
 
 def _place_span(text: str, rules: RuleSet, patterns: _Patterns, start: int, end: int) -> Span | None:
@@ -525,7 +529,7 @@ def _place_span(text: str, rules: RuleSet, patterns: _Patterns, start: int, end:
         return None
     if rules.country_of(place) is not None or any(rules.country_of(word) for word in place.split()):
         return None
-    if patterns.nouns.search(place) or patterns.agreement_word.search(place):
+    if patterns.nouns.pattern.search(place) or patterns.agreement_word.pattern.search(place):
         return None
     return Span(text=place, start=start, end=end)
 

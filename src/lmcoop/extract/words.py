@@ -6,12 +6,13 @@ stage folds case, accents and spacing the same way.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
-__all__ = ["WordScan", "alternation", "fold", "may_occur", "phrase_words", "whole_words"]
+__all__ = ["Vocabulary", "alternation", "fold", "may_occur", "phrase_words", "whole_words"]
 
 
 def alternation(words: Iterable[str], *, ignore_case: bool | None = None) -> str:
@@ -100,14 +101,14 @@ def may_occur(text: str, words: tuple[tuple[str, ...], ...] | None) -> bool:
     return any(all(word in lowered for word in phrase) for phrase in words)
 
 
-class WordScan:
-    """`whole_words(words)` over a whole text, found faster than by the pattern alone.
+class Vocabulary:
+    """`whole_words(words)`, with a fast path for long stretches of text.
 
-    The regex engine tries a vocabulary at every word of a text, and most words start none of its
-    words. Here the lower-cased text is searched (by `str.find`, in C) for the letters each word
-    starts with, and the pattern is tried only there. The matches are exactly
-    ``pattern.finditer(text)``'s; texts whose lower case does not stand for their case folding
-    ("ß", "ſ") are left to the pattern.
+    The regex engine tries a vocabulary at every word, and most words start none of its words. Over
+    a long stretch (a quarter of the text or more) the lower-cased text is instead searched by
+    `str.find` (in C) for the letters each word starts with, once per text, and the pattern is tried
+    only there. The matches are exactly ``pattern.finditer(text, start, end)``'s either way; texts
+    whose lower case does not stand for their case folding ("ß", "ſ") are left to the pattern.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
@@ -117,26 +118,48 @@ class WordScan:
         # a head that starts with another finds no place the other does not
         self._heads = tuple(sorted(h for h in heads if not any(o != h and h.startswith(o) for o in heads)))
         self._usable = bool(words) and _trie_safe(words, True) and all(heads)
+        self._last: tuple[str, list[int] | None] = ("", None)
 
-    def finditer(self, text: str) -> list[regex.Match[str]]:
-        lowered = _lowered(text) if self._usable else None
-        if lowered is None:
-            return list(self.pattern.finditer(text))
-        starts: list[int] = []
-        for head in self._heads:
-            at = lowered.find(head)
-            while at >= 0:
-                starts.append(at)
-                at = lowered.find(head, at + 1)
-        starts.sort()
-        out: list[regex.Match[str]] = []
-        reached = 0
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer(text, start, end)`` finds."""
+        end = len(text) if end is None else end
+        starts = self._starts(text, start, end)
+        if starts is None:
+            yield from self.pattern.finditer(text, start, end)
+            return
+        reached = start
         match = self.pattern.match
-        for start in starts:
-            if start >= reached and (found := match(text, start)) is not None:
-                out.append(found)
+        for at in starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+            if at >= reached and (found := match(text, at, end)) is not None:
+                yield found
                 reached = found.end()
-        return out
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> regex.Match[str] | None:
+        """What ``pattern.search(text, start, end)`` finds."""
+        end = len(text) if end is None else end
+        if self._starts(text, start, end) is None:
+            return self.pattern.search(text, start, end)
+        return next(self.finditer(text, start, end), None)
+
+    def _starts(self, text: str, start: int, end: int) -> list[int] | None:
+        """Where a word may start in `text`, sorted; None where the pattern is the quicker way."""
+        last_text, starts = self._last
+        if last_text is text and last_text:
+            return starts
+        if not self._usable or (end - start) * 4 < len(text):
+            return None
+        lowered = _lowered(text)
+        starts = None
+        if lowered is not None:
+            starts = []
+            for head in self._heads:
+                at = lowered.find(head)
+                while at >= 0:
+                    starts.append(at)
+                    at = lowered.find(head, at + 1)
+            starts.sort()
+        self._last = (text, starts)
+        return starts
 
 
 _last_lowered: tuple[str, str | None] = ("", "")

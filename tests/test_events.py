@@ -316,22 +316,3 @@ def test_without_an_event_nobody_attends() -> None:
     article = lmcoop.parse(text)
     assert article.event is None
     assert all(p.role == "mentioned" for p in article.people)
-
-
-# --- the scan that reads each pattern once over many sentences -----------------------------------------
-
-_SCAN_TEXT = (
-    "Next week the forum meets in Strel. It will be held\nin Kep City. The next-door hall in Zenda,\n"
-    "Borduria hosts it. A visit to the Lake Institute in Strel followed; the upcoming talks"
-)
-
-
-@given(st.integers(0, len(_SCAN_TEXT)), st.integers(0, len(_SCAN_TEXT)), st.integers(0, len(_SCAN_TEXT)))
-def test_scan_finds_what_each_range_search_finds(a: int, b: int, c: int) -> None:
-    patterns = RULES.compiled(events._build)
-    low, high = sorted((a, b))
-    scan = events._Scan(_SCAN_TEXT, low, high)
-    for pattern in (patterns.future, patterns.place, patterns.nouns, patterns.visited, patterns.place_country):
-        for start, end in ((low, min(c, high)), (min(c, high), high), (low, high), (c, len(_SCAN_TEXT))):
-            expected = [m.span() for m in pattern.finditer(_SCAN_TEXT, start, end)]
-            assert [m.span() for m in scan.finditer(pattern, start, end)] == expected

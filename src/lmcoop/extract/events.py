@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -109,6 +108,8 @@ class _Patterns:
     hybrid_noun: regex.Pattern[str]
     duration: regex.Pattern[str]
     dateline: regex.Pattern[str]
+    maybe_lower: regex.Pattern[str]
+    """Two characters side by side that may be lower case: where `_prose` asks `str.islower`."""
 
 
 def _build(rules: RuleSet) -> _Patterns:
@@ -182,6 +183,8 @@ def _build(rules: RuleSet) -> _Patterns:
         dateline=regex.compile(
             rf"[ \t]*(?P<city>{cap}(?:\s{cap}){{0,3}}),[ \t]*(?:{cap}(?:\s{cap}){{0,2}},[ \t]*)?", regex.VERSION1
         ),
+        # every character `str.islower` accepts, in any Unicode version ("ʕ" was Ll, is Lo): a test checks
+        maybe_lower=regex.compile(r"[\p{Lowercase}\p{Lo}\p{Cn}]{2}"),
         calendar_words=frozenset(
             w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
         ),
@@ -198,7 +201,7 @@ class _Trigger:
 def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
     """The main event of the article, or None when its headline and opening name none."""
     patterns = rules.compiled(_build)
-    candidates = _candidate_sentences(doc, found)
+    candidates = _candidate_sentences(doc, patterns, found)
     trigger = _find_trigger(doc.text, patterns, candidates[: _BODY_SENTENCES + (1 if found.title else 0)])
     if trigger is None:
         return None
@@ -262,7 +265,7 @@ def _dateline_city(doc: Document, patterns: _Patterns, rules: RuleSet, found: Fo
     return None
 
 
-def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
+def _candidate_sentences(doc: Document, patterns: _Patterns, found: Found) -> list[tuple[int, int]]:
     """The headline, then the prose sentences after it (a repeated headline is skipped)."""
     text = doc.text
     out: list[tuple[int, int]] = []
@@ -281,10 +284,24 @@ def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
         words = chunk.split()
         if title_text is not None and len(chunk) >= len(title_text) and " ".join(words) == title_text:
             continue
-        if len(words) < 5 or not any(a.islower() and b.islower() for a, b in itertools.pairwise(chunk)):
+        if len(words) < 5 or not _prose(patterns, chunk):
             continue
         out.append((s, e))
     return out
+
+
+def _prose(patterns: _Patterns, chunk: str) -> bool:
+    """Whether two lower-case letters stand side by side (prose, not a heading in capitals).
+
+    `str.islower` decides; a pattern finds, in C, the places worth asking (a megabyte of "A, B, C, …" has none).
+    """
+    at = 0
+    while (pair := patterns.maybe_lower.search(chunk, at)) is not None:
+        at = pair.start()
+        if chunk[at].islower() and chunk[at + 1].islower():
+            return True
+        at += 1
+    return False
 
 
 def _sentences_from(candidates: list[tuple[int, int]], sentence: tuple[int, int]) -> list[tuple[int, int]]:

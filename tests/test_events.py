@@ -316,3 +316,18 @@ def test_without_an_event_nobody_attends() -> None:
     article = lmcoop.parse(text)
     assert article.event is None
     assert all(p.role == "mentioned" for p in article.people)
+
+
+def test_every_lower_case_letter_is_asked_about() -> None:
+    """`_prose` asks `str.islower` only where its pattern sees a possible pair: it must see them all."""
+    pattern = RULES.compiled(events._build).maybe_lower
+    lower = [c for c in map(chr, range(0x110000)) if c.islower()]
+    assert [c for c in lower if pattern.fullmatch(c + c) is None] == []
+
+
+@pytest.mark.parametrize(
+    ("chunk", "prose"),
+    [("A, B, C, D", False), ("THE FORUM OPENS", False), ("The forum opens", True), ("ʕʕ", True), ("ªB", False)],
+)
+def test_prose(chunk: str, prose: bool) -> None:
+    assert events._prose(RULES.compiled(events._build), chunk) is prose

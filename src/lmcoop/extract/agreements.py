@@ -23,7 +23,7 @@ import regex
 from ..document import Document
 from ..models import Agreement, AgreementKind, AgreementStatus, DateMention, Event, Person
 from ..rules import RuleSet
-from .words import alternation, fold, whole_words
+from .words import Vocabulary, alternation, fold, whole_words
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -178,7 +178,7 @@ def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
 
 @dataclass(frozen=True)
 class _Patterns:
-    kinds: regex.Pattern[str]
+    kinds: Vocabulary
     kind_of: dict[str, str]
     name_only: frozenset[str]
     not_instrument: regex.Pattern[str]
@@ -212,7 +212,7 @@ def _build(rules: RuleSet) -> _Patterns:
     word = r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]{0,40}"
     cap = r"(?:\p{Lu}[\p{L}\p{N}'’&-]{0,40}|\d{4}(?:\s?[-–]\s?\d{2,4})?)"
     return _Patterns(
-        kinds=whole_words(w for ws in section.kinds.values() for w in ws),
+        kinds=Vocabulary(w for ws in section.kinds.values() for w in ws),
         kind_of=kind_of,
         name_only=frozenset(fold(w) for w in section.name_only_words),
         not_instrument=whole_words(section.not_instrument),
@@ -419,59 +419,57 @@ def _merge_parents(text: str, patterns: _Patterns, entities: list[_Entity]) -> l
     return out
 
 
-class _Spans:
-    """Spans sorted by start, answering "which span holds this offset" by bisection."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.max_ends: list[int] = []
-        reach = -1
-        for _, end in ordered:
-            reach = max(reach, end)
-            self.max_ends.append(reach)
-
-    def holds(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index >= 0 and self.max_ends[index] > offset
-
-
 # --- mentions ------------------------------------------------------------------------------------------
 
 
-def _heading_lines(doc: Document, found: Found) -> list[tuple[int, int]]:
-    """Short lines without a closing stop before the body (the headline and its subtitles)."""
-    out = []
-    if found.title is not None:
-        out.append((found.title.start, found.title.end))
-    for start, end in doc.non_blank_lines():
-        line = doc.text[start:end]
-        if len(line.split()) <= 16 and not line.rstrip().endswith((".", ":", ";", "!", "?", '"', "”")):
-            out.append((start, end))
-    return out
+class _Lines:
+    """Whether an offset lies in the headline or a heading line: asked of the line at the offset only
+    (not decided for every line of the text first)."""
 
+    def __init__(self, doc: Document, found: Found) -> None:
+        self.doc = doc
+        self.title = found.title
+        self.title_text = " ".join(found.title.text.split()) if found.title is not None else ""
 
-def _title_lines(doc: Document, found: Found) -> list[tuple[int, int]]:
-    """The headline and the lines that repeat it."""
-    if found.title is None:
-        return []
-    title = " ".join(found.title.text.split())
-    return [(s, e) for s, e in doc.non_blank_lines() if " ".join(doc.text[s:e].split()) == title]
+    def _line(self, offset: int) -> tuple[int, int, str] | None:
+        """The non-blank line that holds `offset`, stripped, with its text."""
+        start, end = self.doc.line_at(offset)
+        chunk = self.doc.text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            return None
+        start += len(chunk) - len(chunk.lstrip())
+        end = start + len(stripped)
+        return (start, end, stripped) if start <= offset < end else None
+
+    def heading(self, offset: int) -> bool:
+        """In the headline, or in a short line without a closing stop (a subtitle)."""
+        if self.title is not None and self.title.start <= offset < self.title.end:
+            return True
+        line = self._line(offset)
+        return (
+            line is not None
+            and not line[2].rstrip().endswith((".", ":", ";", "!", "?", '"', "”"))
+            and len(line[2].split()) <= 16
+        )
+
+    def in_title(self, offset: int) -> bool:
+        """In the headline or a line that repeats it."""
+        if self.title is None:
+            return False
+        line = self._line(offset)
+        return line is not None and " ".join(line[2].split()) == self.title_text
 
 
 def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Found) -> list[_Mention]:
     text = doc.text
-    headings = _Spans(_heading_lines(doc, found))
-    titles = _Spans(_title_lines(doc, found))
+    lines = _Lines(doc, found)
     seen_sentences: set[str] = set()
     out: list[_Mention] = []
     # One scan of the text; only sentences that hold an agreement word are looked at.
     by_sentence: dict[int, list[regex.Match[str]]] = {}
-    for match in patterns.kinds.finditer(text):
+    for match in patterns.kinds.finditer(text):  # the whole text, once
         by_sentence.setdefault(doc.sentence_index(match.start()), []).append(match)
-    blocked = _Spans(
-        m.span() for number in by_sentence for m in patterns.not_instrument.finditer(text, *doc.sentences[number])
-    )
     for number, matches in by_sentence.items():
         s, e = doc.sentences[number]
         matches = [m for m in matches if s <= m.start() and m.end() <= e]
@@ -481,9 +479,10 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
         if key in seen_sentences:
             continue  # a paragraph printed twice names the same instruments
         seen_sentences.add(key)
+        blocked = [m.span() for m in patterns.not_instrument.finditer(text, s, e)]  # "reached an agreement"
         sentence_mentions: list[_Mention] = []
         for match in matches:
-            if blocked.holds(match.start()):
+            if any(a <= match.start() < b for a, b in blocked):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None
             kind = patterns.kind_of.get(fold(match.group()))
@@ -494,7 +493,7 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
                 last.kind, last.head = kind, match.span()
                 continue
             reach = (max(s, match.start() - _SENTENCE_REACH), min(e, match.end() + _SENTENCE_REACH))
-            mention = _mention_at(text, rules, patterns, match, reach, headings, titles)
+            mention = _mention_at(text, rules, patterns, match, reach, lines)
             if mention is None:
                 continue
             if last is not None and mention.start <= last.end and mention.end - last.start <= _NAME_LIMIT:
@@ -515,8 +514,7 @@ def _mention_at(
     patterns: _Patterns,
     match: regex.Match[str],
     sentence: tuple[int, int],
-    headings: _Spans,
-    titles: _Spans,
+    lines: _Lines,
 ) -> _Mention | None:
     word = fold(match.group())
     kind = patterns.kind_of.get(word, "agreement")
@@ -553,7 +551,7 @@ def _mention_at(
         return None  # one party's own plan ("UNEP's Medium Term Strategy"), a topic ("Low-Carbon Strategies")
     if policy and mention_name is not None and _unilateral(rules, mention_name) and not _dated(mention_name):
         return None  # "National Strategy on …": one government's own policy (unless a dated plan: "… 2021-2030")
-    in_heading = headings.holds(head_start)
+    in_heading = lines.heading(head_start)
     return _Mention(
         kind=kind,
         start=start,
@@ -566,7 +564,7 @@ def _mention_at(
         modified=modified,
         sentence=sentence,
         heading=in_heading,
-        in_title=titles.holds(head_start),
+        in_title=lines.in_title(head_start),
         fresh=patterns.fixed["new_marker"].search(text, max(sentence[0], start - 40), head_start) is not None,
         surface=text[start:end],
     )
@@ -666,7 +664,15 @@ def _name(text: str, patterns: _Patterns, start: int, end: int, determiner: str)
     content = [w for w in words if w.casefold() not in {"of", "on", "for", "and", "the"}]
     if any(w[:1].islower() for w in content):
         return None
-    generic = {
+    own = [w for w in content if w.strip("()").casefold() not in _GENERIC and not w.startswith("(")]
+    if not own:
+        return None
+    name = " ".join(words)
+    return patterns.fixed["trailing_acronym"].sub("", name) or None
+
+
+_GENERIC = frozenset(
+    {
         "memorandum",
         "memoranda",
         "understanding",
@@ -689,11 +695,8 @@ def _name(text: str, patterns: _Patterns, start: int, end: int, determiner: str)
         "mous",
         "new",
     }
-    own = [w for w in content if w.strip("()").casefold() not in generic and not w.startswith("(")]
-    if not own:
-        return None
-    name = " ".join(words)
-    return patterns.fixed["trailing_acronym"].sub("", name) or None
+)
+"""Words of every instrument's name: a name needs words of its own besides these."""
 
 
 # --- instruments ---------------------------------------------------------------------------------------
@@ -936,6 +939,12 @@ class _Index:
     """Where every agreement mention's head word starts, sorted."""
     cues: dict[tuple[int, int, int, int], tuple[int, str] | None] = field(default_factory=dict)
     """Each mention's nearest status word, once found (status, parties and date all ask for it)."""
+    statuses: dict[tuple[int, int], list[regex.Match[str]]] = field(default_factory=dict)
+    """The status words of each sentence a mention stands in, once found."""
+    entities_made: dict[tuple[int, int], list[_Entity]] = field(default_factory=dict)
+    """What `_entities` found between two offsets."""
+    signing_verbs: dict[tuple[int, int], list[regex.Match[str]]] = field(default_factory=dict)
+    """The signing verbs of each sentence a mention stands in, once found."""
 
     @classmethod
     def build(
@@ -983,7 +992,17 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _entities(text: str, index: _Index, start: int, end: int) -> list[_Entity]:
-    """Organizations, countries and people named between `start` and `end`, in text order."""
+    """Organizations, countries and people named between `start` and `end`, in text order.
+
+    Asked of the same sentences again and again (parties, signatories, the lead): kept once made.
+    Callers get the list itself and must not change it."""
+    kept = index.entities_made.get((start, end))
+    if kept is None:
+        kept = index.entities_made[(start, end)] = _entities_between(text, index, start, end)
+    return kept
+
+
+def _entities_between(text: str, index: _Index, start: int, end: int) -> list[_Entity]:
     out = index.entities_in(start, end)
     kept: list[_Entity] = []
     for entity in out:
@@ -991,10 +1010,11 @@ def _entities(text: str, index: _Index, start: int, end: int) -> list[_Entity]:
             continue  # "of China" inside "Ministry of Water Resources of China"
         if kept and kept[-1].person is None and entity.person is None:
             gap = text[kept[-1].end : entity.start]
-            if index.patterns.fixed["open_paren_gap"].fullmatch(gap) and text[entity.end : entity.end + 1] == ")":
+            if text[entity.end : entity.end + 1] == ")" and index.patterns.fixed["open_paren_gap"].fullmatch(gap):
                 continue  # "(UNEP)" after "UN Environment Programme"
             if (
-                index.patterns.fixed["of_gap"].fullmatch(gap)
+                "of" in gap
+                and index.patterns.fixed["of_gap"].fullmatch(gap)
                 and index.countries.fullmatch(entity_text := text[entity.start : entity.end])
                 and entity_text
             ):
@@ -1100,7 +1120,10 @@ def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) 
     s, e = mention.sentence
     best: tuple[int, int, str] | None = None
     inside: tuple[int, str] | None = None
-    for match in patterns.status.finditer(text, s, e):
+    statuses = index.statuses.get((s, e))
+    if statuses is None:
+        statuses = index.statuses[(s, e)] = list(patterns.status.finditer(text, s, e))
+    for match in statuses:
         if mention.start <= match.start() < mention.end:
             if match.group()[:1].isupper() and fold(match.group()) in {"signing", "signature"}:
                 return (match.start(), match.group())  # "MoU Signing Ceremony"
@@ -1131,7 +1154,9 @@ def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) 
 def _signatories(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[list[Person], list[Person]]:
     """People who signed the mentioned instrument, and those they signed on behalf of."""
     s, e = mention.sentence
-    verbs = list(patterns.signing_verb.finditer(text, s, e))
+    verbs = index.signing_verbs.get((s, e))
+    if verbs is None:
+        verbs = index.signing_verbs[(s, e)] = list(patterns.signing_verb.finditer(text, s, e))
     if not verbs:
         return [], []
     verb = min(verbs, key=lambda m: abs(m.start() - mention.start))
@@ -1146,7 +1171,7 @@ def _signatories(text: str, patterns: _Patterns, index: _Index, mention: _Mentio
         and patterns.fixed["passive_aux"].search(text[max(s, verb.start() - 12) : verb.start()]) is not None
     )
     if passive:
-        if verb.start() < mention.start or patterns.kinds.search(text, s, mention.start) is not None:
+        if verb.start() < mention.start or patterns.kinds.pattern.search(text, s, mention.start) is not None:
             return [], []  # "The Memorandum, which builds on a similar MOU …, was signed by": not the similar one
         window = (verb.end(), e)
     else:  # the signers stand before the verb, after any "X said (that)"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -20,7 +19,7 @@ import regex
 from ..document import Document
 from ..models import DateMention, Event, EventKind, EventMode, Span
 from ..rules import RuleSet
-from .words import alternation, fold, whole_words
+from .words import Vocabulary, alternation, fold, may_occur, phrase_words
 
 if TYPE_CHECKING:
     from ..pipeline import Found
@@ -77,32 +76,40 @@ def _is_day(value: str) -> bool:
 
 @dataclass(frozen=True)
 class _Patterns:
-    nouns: regex.Pattern[str]
+    nouns: Vocabulary
     noun_kind: dict[str, str]
-    verbs: regex.Pattern[str]
+    verbs: Vocabulary
     verb_kind: dict[str, str]
-    online: regex.Pattern[str]
+    online: Vocabulary
     hybrid: regex.Pattern[str]
-    offline: regex.Pattern[str]
+    hybrid_words: tuple[str, ...] | None
+    hybrid_noun_words: tuple[str, ...] | None
+    online_words: tuple[str, ...] | None
+    offline_words: tuple[str, ...] | None
+    remote_join_words: tuple[str, ...] | None
+    """The words of `hybrid`'s phrases: a text that lacks some word of each has no match (`may_occur`)."""
+    offline: Vocabulary
     place: regex.Pattern[str]
     venue: regex.Pattern[str]
     at_org: regex.Pattern[str]
     place_country: regex.Pattern[str]
     visited: regex.Pattern[str]
-    place_verb: regex.Pattern[str]
-    agreement_word: regex.Pattern[str]
+    place_verb: Vocabulary
+    agreement_word: Vocabulary
     calendar_words: frozenset[str]
     org_after: regex.Pattern[str]
     mode_context: regex.Pattern[str]
     seat: regex.Pattern[str]
-    future: regex.Pattern[str]
-    here: regex.Pattern[str]
-    opening: regex.Pattern[str]
-    closing: regex.Pattern[str]
-    remote_join: regex.Pattern[str]
+    future: Vocabulary
+    here: Vocabulary
+    opening: Vocabulary
+    closing: Vocabulary
+    remote_join: Vocabulary
     hybrid_noun: regex.Pattern[str]
     duration: regex.Pattern[str]
     dateline: regex.Pattern[str]
+    maybe_lower: regex.Pattern[str]
+    """Two characters side by side that may be lower case: where `_prose` asks `str.islower`."""
 
 
 def _build(rules: RuleSet) -> _Patterns:
@@ -114,16 +121,21 @@ def _build(rules: RuleSet) -> _Patterns:
     place_name = rf"{cap}(?:\s{cap}){{0,2}}(?:\s(?:[Pp]rovince|[Cc]ity|[Cc]ounty|[Dd]istrict))?"
     agreement_words = [w for words in rules.agreements.kinds.values() for w in words]
     return _Patterns(
-        nouns=whole_words(w for words in events.kinds.values() for w in words),
+        nouns=Vocabulary(w for words in events.kinds.values() for w in words),
         noun_kind=noun_kind,
-        verbs=whole_words(w for words in events.verbs.values() for w in words),
+        verbs=Vocabulary(w for words in events.verbs.values() for w in words),
         verb_kind=verb_kind,
-        online=whole_words(events.online_words),
+        online=Vocabulary(events.online_words),
         hybrid=regex.compile(
             rf"(?:\b(?<!-)(?:both\s+)?[\"“']?|[\"“'])(?:{alternation(events.hybrid_words)})[\"”']?(?![\w-])",
             regex.IGNORECASE,
         ),
-        offline=whole_words(events.offline_words),
+        hybrid_words=phrase_words(events.hybrid_words),
+        hybrid_noun_words=phrase_words(["hybrid"]),  # the word `hybrid_noun` starts with
+        online_words=phrase_words(events.online_words),
+        offline_words=phrase_words(events.offline_words),
+        remote_join_words=phrase_words(events.remote_join_words),
+        offline=Vocabulary(events.offline_words),
         # "in Kunming", "in East China's Shandong province", "in Nanning City", "in the Lao capital Vientiane"
         place=regex.compile(
             rf"(?<!\w)in\s+(?:{cap}(?:\s{cap}){{0,2}}['’]s\s+|the\s+(?:{cap}\s)?(?:capital|city|town)(?:\s+of)?,?\s+)?"
@@ -146,18 +158,18 @@ def _build(rules: RuleSet) -> _Patterns:
             rf"(?:\s(?:(?:of|for|and|the)\s){{0,2}}{cap}){{0,8}})",
             regex.VERSION1,
         ),
-        place_verb=whole_words(events.place_verbs),
-        agreement_word=whole_words(agreement_words),
+        place_verb=Vocabulary(events.place_verbs),
+        agreement_word=Vocabulary(agreement_words),
         org_after=regex.compile(r"\s+(?:Secretariat|Office|Center|Centre|Institute)\b", regex.VERSION1),
         mode_context=regex.compile(
             r"(?<!\w)(?:format|mode|attend\w*|join\w*|participat\w*)(?!\w)", regex.IGNORECASE | regex.VERSION1
         ),
         seat=regex.compile(rf"(?:{alternation(events.seat_words)})\s+$", regex.IGNORECASE),
-        future=whole_words(events.future_words),
-        here=whole_words(events.here_words),
-        opening=whole_words(events.opening_verbs),
-        closing=whole_words(events.closing_verbs),
-        remote_join=whole_words(events.remote_join_words),
+        future=Vocabulary(events.future_words),
+        here=Vocabulary(events.here_words),
+        opening=Vocabulary(events.opening_verbs),
+        closing=Vocabulary(events.closing_verbs),
+        remote_join=Vocabulary(events.remote_join_words),
         hybrid_noun=regex.compile(
             rf"\bhybrid\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(w for ws in events.kinds.values() for w in ws)})\b",
             regex.IGNORECASE,
@@ -171,6 +183,8 @@ def _build(rules: RuleSet) -> _Patterns:
         dateline=regex.compile(
             rf"[ \t]*(?P<city>{cap}(?:\s{cap}){{0,3}}),[ \t]*(?:{cap}(?:\s{cap}){{0,2}},[ \t]*)?", regex.VERSION1
         ),
+        # every character `str.islower` accepts, in any Unicode version ("ʕ" was Ll, is Lo): a test checks
+        maybe_lower=regex.compile(r"[\p{Lowercase}\p{Lo}\p{Cn}]{2}"),
         calendar_words=frozenset(
             w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
         ),
@@ -187,7 +201,7 @@ class _Trigger:
 def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
     """The main event of the article, or None when its headline and opening name none."""
     patterns = rules.compiled(_build)
-    candidates = _candidate_sentences(doc, found)
+    candidates = _candidate_sentences(doc, patterns, found)
     trigger = _find_trigger(doc.text, patterns, candidates[: _BODY_SENTENCES + (1 if found.title else 0)])
     if trigger is None:
         return None
@@ -251,7 +265,7 @@ def _dateline_city(doc: Document, patterns: _Patterns, rules: RuleSet, found: Fo
     return None
 
 
-def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
+def _candidate_sentences(doc: Document, patterns: _Patterns, found: Found) -> list[tuple[int, int]]:
     """The headline, then the prose sentences after it (a repeated headline is skipped)."""
     text = doc.text
     out: list[tuple[int, int]] = []
@@ -267,12 +281,27 @@ def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
         if s < start:
             continue
         chunk = text[s:e]
-        if title_text is not None and " ".join(chunk.split()) == title_text:
+        words = chunk.split()
+        if title_text is not None and len(chunk) >= len(title_text) and " ".join(words) == title_text:
             continue
-        if len(chunk.split()) < 5 or not any(a.islower() and b.islower() for a, b in itertools.pairwise(chunk)):
+        if len(words) < 5 or not _prose(patterns, chunk):
             continue
         out.append((s, e))
     return out
+
+
+def _prose(patterns: _Patterns, chunk: str) -> bool:
+    """Whether two lower-case letters stand side by side (prose, not a heading in capitals).
+
+    `str.islower` decides; a pattern finds, in C, the places worth asking (a megabyte of "A, B, C, …" has none).
+    """
+    at = 0
+    while (pair := patterns.maybe_lower.search(chunk, at)) is not None:
+        at = pair.start()
+        if chunk[at].islower() and chunk[at + 1].islower():
+            return True
+        at += 1
+    return False
 
 
 def _sentences_from(candidates: list[tuple[int, int]], sentence: tuple[int, int]) -> list[tuple[int, int]]:
@@ -341,10 +370,12 @@ def _event_date(
     #    nearest the words that speak of it; then one in the sentences just before.
     for s, e in following[1:]:
         days = [d for d in _dates_in(found, s, e) if is_day_value(d.value) and not _is_published(found, d)]
+        if not days:
+            continue
         anchors = [
             m.start() for p in (patterns.nouns, patterns.verbs, patterns.place_verb) for m in p.finditer(text, s, e)
         ]
-        if days and anchors:
+        if anchors:
             return min(days, key=lambda d: (min(abs(d.start - a) for a in anchors), d.start)).value
     for s, e in reversed(before):
         days = [d for d in _dates_in(found, s, e) if is_day_value(d.value) and not _is_published(found, d)]
@@ -386,19 +417,29 @@ def _event_location(
     in X") give no place; a city named right after a venue wins over the venue.
     """
     text = doc.text
-    if not patterns.future.search(text, *trigger.sentence):  # a reported past event, not an announced one
-        sentences = [c for c in sentences if c == trigger.sentence or not patterns.future.search(text, *c)]
-        later = [c for c in later if not patterns.future.search(text, *c)]
+    past = patterns.future.search(text, *trigger.sentence) is None  # a reported event, not an announced one
+    announced: dict[tuple[int, int], bool] = {}
+
+    def kept(sentence: tuple[int, int]) -> bool:
+        """Not about a later event, when the event itself is past; asked only of sentences that give a place."""
+        if not past or sentence == trigger.sentence:
+            return True
+        if sentence not in announced:
+            announced[sentence] = patterns.future.search(text, *sentence) is not None
+        return not announced[sentence]
+
     for s, e in later:
         for m in patterns.place.finditer(text, s, e):
             if _is_seat(text, patterns, s, m.start()):
                 continue
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and not _quoted(text, s, span.start):
-                if _names_kind(text, patterns, (s, e), trigger.kind):
+                if kept((s, e)) and _names_kind(text, patterns, (s, e), trigger.kind):
                     sentences = [*sentences, (s, e)]
                 break
     for s, e in sentences:
+        if not kept((s, e)):
+            continue
         in_title = found.title is not None and s == found.title.start
         for m in patterns.visited.finditer(text, s, e):
             span = _org_at(found, m.start("place")) or _place_span(
@@ -416,16 +457,18 @@ def _event_location(
                 return span
         for m in patterns.at_org.finditer(text, s, e):
             span = _org_at(found, m.end())
-            if span is not None and not patterns.nouns.search(span.text):
+            if span is not None and not patterns.nouns.pattern.search(span.text):
                 return _city_after(text, rules, patterns, span.end, e) or span
         for m in patterns.venue.finditer(text, s, e):
             venue = m.group("venue")
-            if patterns.nouns.search(venue) or _quoted(text, s, m.start()):
+            if patterns.nouns.pattern.search(venue) or _quoted(text, s, m.start()):
                 continue  # "at the 3rd International Conference" is an event, not a place
             return _city_after(text, rules, patterns, m.end("venue"), e) or Span(
                 text=venue, start=m.start("venue"), end=m.end("venue")
             )
     for s, e in sentences:
+        if not kept((s, e)):
+            continue
         for m in patterns.place_country.finditer(text, s, e):
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and rules.country_of(m.group("country")) is not None:
@@ -465,7 +508,11 @@ def _quoted(text: str, sentence_start: int, offset: int) -> bool:
 
 def _event_word_before(text: str, patterns: _Patterns, offset: int, floor: int) -> bool:
     window = text[max(floor, offset - 25) : offset]
-    return bool(patterns.place_verb.search(window) or patterns.nouns.search(window) or patterns.verbs.search(window))
+    return bool(
+        patterns.place_verb.pattern.search(window)
+        or patterns.nouns.pattern.search(window)
+        or patterns.verbs.pattern.search(window)
+    )
 
 
 def _place_span(text: str, rules: RuleSet, patterns: _Patterns, start: int, end: int) -> Span | None:
@@ -479,7 +526,7 @@ def _place_span(text: str, rules: RuleSet, patterns: _Patterns, start: int, end:
         return None
     if rules.country_of(place) is not None or any(rules.country_of(word) for word in place.split()):
         return None
-    if patterns.nouns.search(place) or patterns.agreement_word.search(place):
+    if patterns.nouns.pattern.search(place) or patterns.agreement_word.pattern.search(place):
         return None
     return Span(text=place, start=start, end=end)
 
@@ -494,14 +541,22 @@ def _event_mode(
 
     "Hybrid" before an event noun, or a place with some "joining by video" / "and online", is hybrid.
     """
-    for match in patterns.hybrid.finditer(text):
+    for match in patterns.hybrid.finditer(text) if may_occur(text, patterns.hybrid_words) else ():
         if _beside_event(text, patterns, match.start(), match.end()):
             return "hybrid"
-    for s, e in [trigger.sentence, *following[:3]]:
-        if patterns.hybrid_noun.search(text, s, e) or _in_place_too(text, patterns, s, e):
+    # most texts hold none of these words: then no sentence needs reading for them
+    hybrid_noun = may_occur(text, patterns.hybrid_noun_words)
+    remote_join = may_occur(text, patterns.remote_join_words)
+    for s, e in [trigger.sentence, *following[:3]] if hybrid_noun or remote_join else ():
+        if (hybrid_noun and patterns.hybrid_noun.search(text, s, e)) or (
+            remote_join and _in_place_too(text, patterns, s, e)
+        ):
             return "hybrid"
-    for pattern, mode in ((patterns.online, "online"), (patterns.offline, "offline")):
-        for s, e in following[:3]:
+    for pattern, words, mode in (
+        (patterns.online, patterns.online_words, "online"),
+        (patterns.offline, patterns.offline_words, "offline"),
+    ):
+        for s, e in following[:3] if may_occur(text, words) else ():
             for match in pattern.finditer(text, s, e):
                 if _beside_event(text, patterns, match.start(), match.end(), s, e):
                     return cast(EventMode, mode)

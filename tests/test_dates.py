@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -397,3 +398,86 @@ def test_a_bare_weekday_falls_inside_a_recent_event(text: str, expected: str) ->
     found = find_dates(text, RULES, published=datetime.date(2022, 2, 14))
     weekday = next(m for m in found if m.text in ("Monday", "Friday"))
     assert weekday.value == expected
+
+
+# The scans tried only where a match can start ("seeds") find what a scan of every character finds.
+SEEDED = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\n",
+            ".",
+            ",",
+            "-",
+            "a",
+            "An",
+            "two",
+            "THREE",
+            " year",
+            " weeks",
+            "  months",
+            " ago",
+            "Ago",
+            "this",
+            "Last",
+            "NEXT",
+            "past",
+            "early",
+            "mid",
+            "Late",
+            "fall",
+            "Spring",
+            "FY",
+            "fiscal",
+            "today",
+            "Yesterday",
+            "tomorrow",
+            "climate",
+            "x",
+            "http://",
+            "https://",
+            "www.",
+            "@",
+            ".com",
+            ".Org",
+            ".in",
+            "tel",
+            "Phone:",
+            "hotel ",
+            "+84",
+            "+",
+            "(0)",
+            "2024",
+            "12",
+            "345",
+            "6789",
+            "İ",
+            "\u212a",
+            "ß",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(SEEDED)
+def test_seeded_scans_find_what_full_scans_find(text: str) -> None:
+    patterns = dates._patterns(RULES)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return  # the full scans are used then
+    word_seeds = dates._seeds(lowered, patterns.word_seeds)
+    word_seeds.extend(match.start() for match in patterns.count_seeds.finditer(text, overlapped=True))
+    seeded = dates._SeededSearch(patterns.word_trigger, text, sorted(set(word_seeds)))
+    assert [(*match.span(), match.lastgroup) for match in dates._search_all(seeded)] == [
+        (*match.span(), match.lastgroup) for match in patterns.word_trigger.finditer(text)
+    ]
+    masks = dates._SeededSearch(patterns.masks, text, dates._seeds(lowered, patterns.mask_seeds))
+    assert dates._masked(text, masks) == dates._masked(text, functools.partial(patterns.masks.search, text))
+
+
+def test_a_text_whose_lower_case_is_longer_is_scanned_whole() -> None:
+    text = "İzmir, last year: see www.example.com or call +84 24 3823 4567 two weeks ago."
+    assert len(text.lower()) != len(text)
+    found = [(text[raw.start : raw.end], raw.kind) for raw in dates.find_raw_dates(text, RULES)]
+    assert found == [("last year", "relative"), ("two weeks ago", "relative")]

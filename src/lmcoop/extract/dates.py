@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -88,7 +89,14 @@ class _Patterns:
     """Trigger kind ("year", "day", "month" …) → the alternatives that can start there."""
     triggers: tuple[regex.Pattern[str], ...]
     """Scans for where an expression may start; a hit's group name picks the finder."""
+    word_trigger: regex.Pattern[str]
+    """The trigger for the common words ("this", "last", "early", "today", "a year ago" …): it is only
+    tried where `word_seeds` or `count_seeds` say one can start (a scan of every letter is slow)."""
+    word_seeds: tuple[str, ...]
+    count_seeds: regex.Pattern[str]
     masks: regex.Pattern[str]
+    mask_seeds: tuple[str, ...]
+    """Lower case: wherever the masks can match, one of these is written."""
     matchers: dict[str, tuple[Any, tuple[tuple[str, int], ...]]]
     """Trigger kind → its finder's `match` and (alternative, group number) pairs, looked up per hit."""
     count_words: frozenset[str]
@@ -309,7 +317,6 @@ def _build(rules: RuleSet) -> _Patterns:
     )
     weekday_words = _alternation(_cased(list(weekday_full.values())))
     counted = _any_case([*dates.number_words, "a", "an"])
-    fiscal_first = _alternation([prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"])
     day_follows = (
         r"(?=[ \t\u00a0]{1,3}(?:of[ \t]{1,3})?\p{Lu}|[ \t\u00a0]{0,2}[-–—~./,][ \t]{0,2}\d"
         r"|[ \t\u00a0]{1,2}(?:to|and|until|till|through|thru|&)[ \t]"
@@ -330,19 +337,27 @@ def _build(rules: RuleSet) -> _Patterns:
             regex.VERSION1,
         ),
         regex.compile(rf"(?<!\p{{L}})(?P<weekday>{weekday_words})(?!\p{{L}})"),
-        # \b is much cheaper here than a look-behind for a letter
-        regex.compile(
-            rf"\b(?:(?:(?P<rel>{_any_case(['this', 'last', 'next', 'coming', 'past'])})"
-            rf"|(?P<mod>{_any_case(['early', 'mid', 'late'])})|(?P<season>{_any_case(list(dates.seasons))})"
-            rf"|(?P<fy>{fiscal_first})|(?P<dayword>{_any_case(['today', 'yesterday', 'tomorrow'])}))(?!\p{{L}})"
-            rf"|(?P<count>{counted})(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago))"
-        ),
     )
+    rel_words = ["this", "last", "next", "coming", "past"]
+    mod_words = ["early", "mid", "late"]
+    day_words = ["today", "yesterday", "tomorrow"]
+    fiscal_words = [prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"]
+    ago = rf"{_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago"
+    # \b is much cheaper here than a look-behind for a letter
+    word_trigger = regex.compile(
+        rf"\b(?:(?:(?P<rel>{_any_case(rel_words)})"
+        rf"|(?P<mod>{_any_case(mod_words)})|(?P<season>{_any_case(list(dates.seasons))})"
+        rf"|(?P<fy>{_alternation(fiscal_words)})|(?P<dayword>{_any_case(day_words)}))(?!\p{{L}})"
+        rf"|(?P<count>{counted})(?={ago}))"
+    )
+    # Where a count can start: the same, up to "ago", which the scan looks for first.
+    count_seeds = regex.compile(rf"\b(?:{counted}){ago}")
     # Seeds of text that holds no dates (URLs, e-mails, domains, phone numbers); each is widened
     # to the surrounding token in `_masked`, so no pattern here scans far.
+    phone_words = ["tel", "phone", "fax", "mobile", "hotline"]
     masks = regex.compile(
         rf"(?P<token>https?://|www\.|@|\.{_any_case(_DOMAIN_ENDINGS)}(?![\p{{L}}\d]))"
-        rf"|{_any_case(['tel', 'phone', 'fax', 'mobile', 'hotline'])}\.?:?[ \t]{{0,3}}\+?[\d()][\d \t().\-]{{5,30}}\d"
+        rf"|{_any_case(phone_words)}\.?:?[ \t]{{0,3}}\+?[\d()][\d \t().\-]{{5,30}}\d"
         r"|\+\d[\d \t().\-]{6,25}\d",
         regex.VERSION1,
     )
@@ -354,7 +369,13 @@ def _build(rules: RuleSet) -> _Patterns:
     return _Patterns(
         finders=finders,
         triggers=triggers,
+        word_trigger=word_trigger,
+        word_seeds=tuple(
+            sorted({word.lower() for word in [*rel_words, *mod_words, *day_words, *dates.seasons, *fiscal_words]})
+        ),
+        count_seeds=count_seeds,
         masks=masks,
+        mask_seeds=("http", "www.", "@", ".", "+", *phone_words),
         matchers={
             route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
             for route, finder in finders.items()
@@ -386,13 +407,25 @@ def _patterns(rules: RuleSet) -> _Patterns:
 def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     """Every date expression in `text`, in text order, with the value as written (no resolution)."""
     patterns = _patterns(rules)
-    masked = _masked(text, patterns)
+    lowered = text.lower()
+    masks_search: _Search
+    word_search: _Search
+    if len(lowered) == len(text):  # every character lower-cased to one: the offsets agree
+        masks_search = _SeededSearch(patterns.masks, text, _seeds(lowered, patterns.mask_seeds))
+        seeds = _seeds(lowered, patterns.word_seeds)
+        seeds.extend(match.start() for match in patterns.count_seeds.finditer(text, overlapped=True))
+        word_search = _SeededSearch(patterns.word_trigger, text, sorted(set(seeds)))
+    else:
+        masks_search = partial(patterns.masks.search, text)
+        word_search = partial(patterns.word_trigger.search, text)
+    masked = _masked(text, masks_search)
     mask_starts = [start for start, _ in masked]
     found: list[RawDate] = []
     done = 0
     starts: list[tuple[int, str]] = []
     for trigger in patterns.triggers:
         starts.extend((match.start(), match.lastgroup or "") for match in trigger.finditer(text))
+    starts.extend((match.start(), match.lastgroup or "") for match in _search_all(word_search))
     starts.sort()
     finders = patterns.matchers
     # What a surface string reads as, once per distinct string and kind: dense text repeats its dates.
@@ -435,13 +468,63 @@ _TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
 _TOKEN_REST = regex.compile(r"[^ \t\r\n\u00a0\"'<>()\[\]{}“”‘’]{0,500}")
 
 
-def _masked(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged."""
+class _SeededSearch:
+    """`pattern.search(text, position)` for rising positions, with the pattern tried only at `seeds`
+    (sorted): the places where something it matches is written. A scan of every character with a
+    pattern that can start at common letters costs several times more than finding its seeds.
+
+    Each match is the one `search` finds: it is the leftmost, and the pattern is tried there in the
+    same way."""
+
+    def __init__(self, pattern: regex.Pattern[str], text: str, seeds: list[int]) -> None:
+        self.match = pattern.match
+        self.text = text
+        self.seeds = seeds
+        self.next = 0
+
+    def __call__(self, position: int) -> regex.Match[str] | None:
+        seeds = self.seeds
+        while self.next < len(seeds):
+            seed = seeds[self.next]
+            if seed >= position:
+                match = self.match(self.text, seed)
+                if match is not None:
+                    return match  # the next call comes from past it
+            self.next += 1
+        return None
+
+
+_Search = Callable[[int], "regex.Match[str] | None"]
+
+
+def _search_all(search: _Search) -> Iterator[regex.Match[str]]:
+    """Every match, left to right and not overlapping, as `finditer` gives them (none is empty)."""
+    position = 0
+    while (match := search(position)) is not None:
+        yield match
+        position = max(match.end(), match.start() + 1)
+
+
+def _seeds(lowered: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` (lower case) is written in `lowered` (the text in lower case), sorted."""
+    found = []
+    find = lowered.find
+    for word in words:
+        at = find(word)
+        while at >= 0:
+            found.append(at)
+            at = find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _masked(text: str, search: _Search) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged (`search` finds
+    the masks pattern's next match from a position on)."""
     spans = []
     covered = 0
-    search = patterns.masks.search
     while True:
-        match = search(text, covered)
+        match = search(covered)
         if match is None:
             break
         start, end = match.span()

@@ -794,6 +794,11 @@ def _resolve(
     last_full_year: int | None = None
     # value, granularity, day and "year of a full date" of each absolute date as written, worked out once
     described: dict[str, tuple[str | None, str, datetime.date | None, int | None]] = {}
+    # the same for the other kinds, by what their resolution depends on: dense text repeats its dates
+    resolved: dict[tuple[Any, ...], tuple[str | None, str, datetime.date | None]] = {}
+    # for a yearless month and day: the year it takes when in a future sentence, and when not
+    dateline_years: dict[tuple[int, int | None], tuple[int, int]] = {}
+    anchor_day = anchor.as_date() if anchor is not None else None
     bare_weekdays: list[int] = []
     for raw in raws:
         begin, stop, value, kind = raw[:4]
@@ -808,18 +813,37 @@ def _resolve(
                 last_full_year = known[3]
             mentions.append(_mention(surface, begin, stop, known[0], known[1], known[2]))
             continue
+        future = False  # looked for only where it can change the value: the look is the costly part
         if kind == "yearless":
-            future = _future_sentence(text, begin, patterns)
-            value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
-        elif kind == "month_relative":
-            value = _resolve_month_relative(value, raw, anchor)
+            point = value.start
+            if published is not None and point is not None and point.month is not None:
+                years = dateline_years.get((point.month, point.day))
+                if years is None:
+                    years = dateline_years[(point.month, point.day)] = (
+                        year_for(point.month, point.day, published, future=True),
+                        year_for(point.month, point.day, published, future=False),
+                    )
+                future = years[0] != years[1] and _future_sentence(text, begin, patterns)
+            key: tuple[Any, ...] = (kind, value, future, last_full_year)
         elif kind == "relative":
-            value = _resolve_relative(text, raw, anchor, patterns)
-            if raw.relative is not None and raw.relative[0] == "weekday" and not raw.weekday_direction:
+            bare_weekday = raw.relative is not None and raw.relative[0] == "weekday" and not raw.weekday_direction
+            if bare_weekday:
                 bare_weekdays.append(len(mentions))
-        mentions.append(_mention(surface, begin, stop, *_describe(value)))
-    anchor_day = anchor.as_date() if bare_weekdays and anchor is not None else None
-    if anchor_day is not None:
+                future = anchor_day is not None and _future_sentence(text, begin, patterns)
+            key = (kind, value, raw.relative, raw.weekday_direction, future)
+        else:
+            key = (kind, value, raw.relative)
+        known_value = resolved.get(key)
+        if known_value is None:
+            if kind == "yearless":
+                value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
+            elif kind == "month_relative":
+                value = _resolve_month_relative(value, raw, anchor)
+            elif kind == "relative":
+                value = _resolve_relative(raw, anchor, patterns, future=future)
+            known_value = resolved[key] = _describe(value)
+        mentions.append(_mention(surface, begin, stop, *known_value))
+    if bare_weekdays and anchor_day is not None:
         _weekdays_into_ranges(mentions, bare_weekdays, anchor_day)
     return tuple(mentions)
 
@@ -913,13 +937,6 @@ def _resolve_yearless(
     if reference_date is not None:
         return value.with_year(nearest_year(start.month, start.day, reference_date))
     return value
-    if published is not None:
-        return value.with_year(nearest_year(start.month, start.day, published))
-    if last_full_year is not None:
-        return value.with_year(last_full_year)
-    if reference_date is not None:
-        return value.with_year(nearest_year(start.month, start.day, reference_date))
-    return value
 
 
 def _resolve_month_relative(value: DateValue, raw: RawDate, anchor: PartialDate | None) -> DateValue:
@@ -928,7 +945,8 @@ def _resolve_month_relative(value: DateValue, raw: RawDate, anchor: PartialDate 
     return value.with_year(anchor.year + raw.relative[1])
 
 
-def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patterns: _Patterns) -> DateValue:
+def _resolve_relative(raw: RawDate, anchor: PartialDate | None, patterns: _Patterns, *, future: bool) -> DateValue:
+    """The value of a relative expression from the anchor; `future`: a bare weekday in a future sentence."""
     if raw.relative is None or anchor is None:
         return DateValue(None)
     unit, shift = raw.relative
@@ -959,7 +977,7 @@ def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patte
             day = weekday_on_or_before(anchor_day, shift, strictly=True)
         elif direction == "next":
             day = weekday_on_or_after(anchor_day, shift, strictly=True)
-        elif direction == "this" or _future_sentence(text, raw.start, patterns):
+        elif direction == "this" or future:
             day = weekday_on_or_after(anchor_day, shift)
         else:
             day = weekday_on_or_before(anchor_day, shift)

@@ -472,7 +472,9 @@ def test_seeded_scans_find_what_full_scans_find(text: str) -> None:
     assert [(*match.span(), match.lastgroup) for match in dates._search_all(seeded)] == [
         (*match.span(), match.lastgroup) for match in patterns.word_trigger.finditer(text)
     ]
-    masks = dates._SeededSearch(patterns.masks, text, dates._seeds(lowered, patterns.mask_seeds))
+    mask_seeds = dates._seeds(lowered, patterns.mask_seeds)
+    mask_seeds.extend(match.start() for match in patterns.domain_seeds.finditer(text))
+    masks = dates._SeededSearch(patterns.masks, text, sorted(mask_seeds))
     assert dates._masked(text, masks) == dates._masked(text, functools.partial(patterns.masks.search, text))
 
 

@@ -96,7 +96,9 @@ class _Patterns:
     count_seeds: regex.Pattern[str]
     masks: regex.Pattern[str]
     mask_seeds: tuple[str, ...]
-    """Lower case: wherever the masks can match, one of these is written."""
+    domain_seeds: regex.Pattern[str]
+    """Wherever the masks can match, one of `mask_seeds` is written (lower case), or a dot before a
+    letter (a domain's ending): not the stop at the end of every sentence."""
     matchers: dict[str, tuple[Any, tuple[tuple[str, int], ...]]]
     """Trigger kind → its finder's `match` and (alternative, group number) pairs, looked up per hit."""
     count_words: frozenset[str]
@@ -375,7 +377,8 @@ def _build(rules: RuleSet) -> _Patterns:
         ),
         count_seeds=count_seeds,
         masks=masks,
-        mask_seeds=("http", "www.", "@", ".", "+", *phone_words),
+        mask_seeds=("http", "www.", "@", "+", *phone_words),
+        domain_seeds=regex.compile(r"\.(?=[A-Za-z])"),
         matchers={
             route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
             for route, finder in finders.items()
@@ -406,12 +409,17 @@ def _patterns(rules: RuleSet) -> _Patterns:
 
 def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     """Every date expression in `text`, in text order, with the value as written (no resolution)."""
-    patterns = _patterns(rules)
+    return _find_raw(text, _patterns(rules))
+
+
+def _find_raw(text: str, patterns: _Patterns) -> list[RawDate]:
     lowered = text.lower()
     masks_search: _Search
     word_search: _Search
     if len(lowered) == len(text):  # every character lower-cased to one: the offsets agree
-        masks_search = _SeededSearch(patterns.masks, text, _seeds(lowered, patterns.mask_seeds))
+        mask_seeds = _seeds(lowered, patterns.mask_seeds)
+        mask_seeds.extend(match.start() for match in patterns.domain_seeds.finditer(text))
+        masks_search = _SeededSearch(patterns.masks, text, sorted(mask_seeds))
         seeds = _seeds(lowered, patterns.word_seeds)
         seeds.extend(match.start() for match in patterns.count_seeds.finditer(text, overlapped=True))
         word_search = _SeededSearch(patterns.word_trigger, text, sorted(set(seeds)))
@@ -460,8 +468,12 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
             if kind != "k_yy" or (len(reads) == 1 and reads[0].start == start and reads[0].end == done):
                 read_cache[key] = read  # not a "year range" split into two years, each checked in place
         for offset, stop, value, raw_kind, relative, direction in read:
-            found.append(RawDate(start + offset, start + stop, value, raw_kind, relative, direction))
+            # tuple.__new__ skips the named tuple's Python-level __new__: dense text makes tens of thousands
+            found.append(_new_tuple(RawDate, (start + offset, start + stop, value, raw_kind, relative, direction)))
     return found
+
+
+_new_tuple = tuple.__new__
 
 
 _TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
@@ -769,7 +781,8 @@ def find_dates(
     reference_date: datetime.date | None = None,
 ) -> tuple[DateMention, ...]:
     """Every date mention of `text` with its value resolved against `published` / `reference_date`."""
-    return _resolve(text, find_raw_dates(text, rules), published, reference_date, _patterns(rules))
+    patterns = _patterns(rules)
+    return _resolve(text, _find_raw(text, patterns), published, reference_date, patterns)
 
 
 def _resolve(
@@ -794,7 +807,9 @@ def _resolve(
     last_full_year: int | None = None
     # value, granularity, day and "year of a full date" of each absolute date as written, worked out once
     described: dict[str, tuple[str | None, str, datetime.date | None, int | None]] = {}
-    # the same for the other kinds, by what their resolution depends on: dense text repeats its dates
+    # the same for the other kinds, by what their resolution depends on: dense text repeats its dates.
+    # A value is known by its identity (cheaper than hashing it): `raws` share the value of a surface
+    # read once, and hold every value alive while this runs.
     resolved: dict[tuple[Any, ...], tuple[str | None, str, datetime.date | None]] = {}
     # for a yearless month and day: the year it takes when in a future sentence, and when not
     dateline_years: dict[tuple[int, int | None], tuple[int, int]] = {}
@@ -824,15 +839,15 @@ def _resolve(
                         year_for(point.month, point.day, published, future=False),
                     )
                 future = years[0] != years[1] and _future_sentence(text, begin, patterns)
-            key: tuple[Any, ...] = (kind, value, future, last_full_year)
+            key: tuple[Any, ...] = (kind, id(value), future, last_full_year)
         elif kind == "relative":
             bare_weekday = raw.relative is not None and raw.relative[0] == "weekday" and not raw.weekday_direction
             if bare_weekday:
                 bare_weekdays.append(len(mentions))
                 future = anchor_day is not None and _future_sentence(text, begin, patterns)
-            key = (kind, value, raw.relative, raw.weekday_direction, future)
+            key = (kind, id(value), raw.relative, raw.weekday_direction, future)
         else:
-            key = (kind, value, raw.relative)
+            key = (kind, id(value), raw.relative)
         known_value = resolved.get(key)
         if known_value is None:
             if kind == "yearless":
@@ -1076,7 +1091,7 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
     """Fill `found.dates` (every mention, text order) and `found.published` (the page's dateline)."""
     patterns = _patterns(rules)
-    raws = find_raw_dates(doc.text, rules)
+    raws = _find_raw(doc.text, patterns)
     line = _dateline(doc, raws, rules)
     published_day = line.value.date if line is not None else None
     mentions = _resolve(doc.text, raws, published_day, found.reference_date, patterns)

@@ -331,7 +331,7 @@ def _classify_text(
     line = text[start:end]
     if _foreign_or_broken(line):
         return _Line(start, end, indent, "skip")
-    if any(mark in line for mark in ">»›") and (_BREADCRUMB.search(line) or line.startswith((">", "»"))):
+    if (">" in line or "»" in line or "›" in line) and (_BREADCRUMB.search(line) or line.startswith((">", "»"))):
         parts = _BREADCRUMB_SPLIT.split(line)
         return _Line(start, end, indent, "breadcrumb", tail=parts[-1].strip())
     if _BYLINE.search(line):

@@ -306,3 +306,9 @@ def test_only_latin_letters_where_no_other_script_is_looked_for() -> None:
     plain = [chr(code) for code in range(0x2100) if titles._MAYBE_OTHER_SCRIPT.match(chr(code)) is None]
     assert plain
     assert not [char for char in plain if other.match(char)]
+
+
+@given(WORDISH)
+def test_a_line_of_forty_words_is_long_enough(line: str) -> None:
+    if len(titles._WORD.findall(line)) >= 40:
+        assert len(line) >= titles._MANY_WORDS_CHARS

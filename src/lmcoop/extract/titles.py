@@ -67,8 +67,9 @@ _BYLINE_LEAD = regex.compile(
 _OPENS_WITH_DATE = regex.compile(r"^(?i:on|from|since|in)\s", regex.VERSION1)
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One head line as classified (a tuple: made for every head line, and cheaper to make)."""
+
     start: int
     end: int
     indent: int
@@ -88,6 +89,7 @@ def _names_a_day(mention: DateMention) -> bool:
 class _PageWords:
     words: frozenset[str]
     captions: tuple[str, ...]
+    """Case-folded, with a space on each side: as they are looked for."""
     sections: frozenset[str]
     organization_heads: frozenset[str]
     """Organization head nouns ("Center", "Ministry"): a short title-case line with one is a site name."""
@@ -96,7 +98,7 @@ class _PageWords:
 def _page_words(rules: RuleSet) -> _PageWords:
     return _PageWords(
         words=frozenset(word.casefold() for word in rules.dates.page_words),
-        captions=tuple(marker.casefold() for marker in rules.dates.caption_markers),
+        captions=tuple(f" {marker.casefold()} " for marker in rules.dates.caption_markers),
         sections=frozenset(word.casefold() for word in rules.dates.section_nouns),
         organization_heads=frozenset(word.casefold() for word in rules.organizations.head_nouns),
     )
@@ -314,7 +316,7 @@ def _classify(
     # a caption glued to the headline on the same line ("… protection hinh anh 1China and …")
     folded = raw_line.casefold()
     for marker in words.captions:
-        cut = folded.find(" " + marker + " ")
+        cut = folded.find(marker)
         if cut > 0:
             return _classify_text(text, start, start + cut, indent, dates, words)
     return _classify_text(text, start, end, indent, dates, words)
@@ -358,7 +360,7 @@ def _classify_text(
             return _classify_text(text, start, cut, indent, [], words)
     # A line of many words is a paragraph (or a long bulleted item) before any check reads its words:
     # they are not split out.
-    many = _MANY_WORDS.match(line) is not None
+    many = len(line) >= _MANY_WORDS_CHARS and _MANY_WORDS.match(line) is not None
     tokens = [] if many else _WORD.findall(line)
     if _is_menu(line):
         return _Line(start, end, indent, "skip")
@@ -400,6 +402,8 @@ def _classify_text(
 
 _MANY_WORDS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.&-]*+){40}", regex.VERSION1)
 """At least 40 words (as `_WORD` finds them) from the start: a paragraph. One match, no list of words."""
+_MANY_WORDS_CHARS = 40 + 39
+"""The shortest line of 40 words: one character each, one between each two."""
 
 
 def _count_words(text: str, start: int, end: int, limit: int = 7) -> int:

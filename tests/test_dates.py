@@ -483,3 +483,29 @@ def test_a_text_whose_lower_case_is_longer_is_scanned_whole() -> None:
     assert len(text.lower()) != len(text)
     found = [(text[raw.start : raw.end], raw.kind) for raw in dates.find_raw_dates(text, RULES)]
     assert found == [("last year", "relative"), ("two weeks ago", "relative")]
+
+
+def test_a_finder_match_names_its_alternative_when_its_last_group_is_one() -> None:
+    """`_find_raw` takes the kind from `lastgroup` when it names an alternative (``k_…``): no
+    alternative holds another, so that is the one that matched."""
+    patterns = dates._patterns(RULES)
+    text = (
+        "On 3 May 2023 and May 4-5, 2024, from 14 to 15 June, in 2019-2023 and 2020/21, on 2018-11-19, "
+        "24/11/2017, the 1990s, early 2000s, spring 2009, FY2010, last Friday, this year, two weeks ago, "
+        "today, June of this year, November 2020, Aug. 27 to Oct. 6, 30 October to 2 November 2023."
+    )
+    checked = 0
+    for position, route in sorted(
+        (trigger_match.start(), trigger_match.lastgroup or "")
+        for trigger in (*patterns.triggers, patterns.word_trigger)
+        for trigger_match in trigger.finditer(text)
+    ):
+        match_at, kinds = patterns.matchers[route]
+        match = match_at(text, position)
+        if match is None:
+            continue
+        kind = next(name for name, index in kinds if match.start(index) >= 0)
+        if (match.lastgroup or "").startswith("k_"):
+            assert match.lastgroup == kind
+            checked += 1
+    assert checked >= 5

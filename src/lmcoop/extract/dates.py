@@ -450,11 +450,13 @@ def _find_raw(text: str, patterns: _Patterns) -> list[RawDate]:
         start, done = match.span()
         if masked and _in_mask(start, done, masked, mask_starts):
             continue
-        kind = ""
-        for name, index in kinds:  # the alternative that matched (`lastgroup` names an inner group)
-            if match.start(index) >= 0:
-                kind = name
-                break
+        # the alternative that matched: `lastgroup` names it, or else one of its inner groups
+        kind = match.lastgroup or ""
+        if not kind.startswith("k_"):
+            for name, index in kinds:
+                if match.start(index) >= 0:
+                    kind = name
+                    break
         if kind == "k_year" and not _is_year(text, start, done, patterns):
             continue  # a count, money or an identifier: the only reading that looks around the match
         key = (kind, match.group())
@@ -684,7 +686,8 @@ def _read(kind: str, match: regex.Match[str], text: str, patterns: _Patterns) ->
 
 
 def _dated(start: int, end: int, value: DateValue) -> RawDate:
-    return RawDate(start, end, value, "absolute" if value.has_year or value.decade else "yearless")
+    kind = "absolute" if value.has_year or value.decade else "yearless"
+    return _new_tuple(RawDate, (start, end, value, kind, None, ""))
 
 
 def _numeric(match: regex.Match[str], start: int, end: int) -> Iterator[RawDate]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -397,3 +398,114 @@ def test_a_bare_weekday_falls_inside_a_recent_event(text: str, expected: str) ->
     found = find_dates(text, RULES, published=datetime.date(2022, 2, 14))
     weekday = next(m for m in found if m.text in ("Monday", "Friday"))
     assert weekday.value == expected
+
+
+# The scans tried only where a match can start ("seeds") find what a scan of every character finds.
+SEEDED = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\n",
+            ".",
+            ",",
+            "-",
+            "a",
+            "An",
+            "two",
+            "THREE",
+            " year",
+            " weeks",
+            "  months",
+            " ago",
+            "Ago",
+            "this",
+            "Last",
+            "NEXT",
+            "past",
+            "early",
+            "mid",
+            "Late",
+            "fall",
+            "Spring",
+            "FY",
+            "fiscal",
+            "today",
+            "Yesterday",
+            "tomorrow",
+            "climate",
+            "x",
+            "http://",
+            "https://",
+            "www.",
+            "@",
+            ".com",
+            ".Org",
+            ".in",
+            "tel",
+            "Phone:",
+            "hotel ",
+            "+84",
+            "+",
+            "(0)",
+            "2024",
+            "12",
+            "345",
+            "6789",
+            "İ",
+            "\u212a",
+            "ß",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(SEEDED)
+def test_seeded_scans_find_what_full_scans_find(text: str) -> None:
+    patterns = dates._patterns(RULES)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return  # the full scans are used then
+    word_seeds = dates._seeds(lowered, patterns.word_seeds)
+    word_seeds.extend(match.start() for match in patterns.count_seeds.finditer(text, overlapped=True))
+    seeded = dates._SeededSearch(patterns.word_trigger, text, sorted(set(word_seeds)))
+    assert [(*match.span(), match.lastgroup) for match in dates._search_all(seeded)] == [
+        (*match.span(), match.lastgroup) for match in patterns.word_trigger.finditer(text)
+    ]
+    mask_seeds = dates._seeds(lowered, patterns.mask_seeds)
+    mask_seeds.extend(match.start() for match in patterns.domain_seeds.finditer(text))
+    masks = dates._SeededSearch(patterns.masks, text, sorted(mask_seeds))
+    assert dates._masked(text, masks) == dates._masked(text, functools.partial(patterns.masks.search, text))
+
+
+def test_a_text_whose_lower_case_is_longer_is_scanned_whole() -> None:
+    text = "İzmir, last year: see www.example.com or call +84 24 3823 4567 two weeks ago."
+    assert len(text.lower()) != len(text)
+    found = [(text[raw.start : raw.end], raw.kind) for raw in dates.find_raw_dates(text, RULES)]
+    assert found == [("last year", "relative"), ("two weeks ago", "relative")]
+
+
+def test_a_finder_match_names_its_alternative_when_its_last_group_is_one() -> None:
+    """`_find_raw` takes the kind from `lastgroup` when it names an alternative (``k_…``): no
+    alternative holds another, so that is the one that matched."""
+    patterns = dates._patterns(RULES)
+    text = (
+        "On 3 May 2023 and May 4-5, 2024, from 14 to 15 June, in 2019-2023 and 2020/21, on 2018-11-19, "
+        "24/11/2017, the 1990s, early 2000s, spring 2009, FY2010, last Friday, this year, two weeks ago, "
+        "today, June of this year, November 2020, Aug. 27 to Oct. 6, 30 October to 2 November 2023."
+    )
+    checked = 0
+    for position, route in sorted(
+        (trigger_match.start(), trigger_match.lastgroup or "")
+        for trigger in (*patterns.triggers, patterns.word_trigger)
+        for trigger_match in trigger.finditer(text)
+    ):
+        match_at, kinds = patterns.matchers[route]
+        match = match_at(text, position)
+        if match is None:
+            continue
+        kind = next(name for name, index in kinds if match.start(index) >= 0)
+        if (match.lastgroup or "").startswith("k_"):
+            assert match.lastgroup == kind
+            checked += 1
+    assert checked >= 5

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import lmcoop
+from lmcoop.extract import titles
 
 PAGES = [
     pytest.param(
@@ -230,3 +232,83 @@ def test_the_long_item_of_a_bar_line_is_the_headline(line: str, expected: str) -
     assert article.title == expected
     assert article.title_span is not None
     assert text[article.title_span.start : article.title_span.end] == expected
+
+
+# The shortcuts that keep the headline search from reading a whole paragraph give what the plain
+# definitions give: words counted with one match, a repeat told from a line's first words only.
+WORDISH = st.text(alphabet=st.sampled_from(list("ab Z9.-'’|>&,\u00e9\u4e2d\u0301 ")), max_size=400)
+
+
+@given(WORDISH)
+def test_many_words_is_forty_words_found(line: str) -> None:
+    assert (titles._MANY_WORDS.match(line) is not None) == (len(titles._WORD.findall(line)) >= 40)
+
+
+@given(WORDISH, st.integers(min_value=0, max_value=60))
+def test_first_words_are_the_words_found_first(line: str, count: int) -> None:
+    assert titles._first_words(line, count) == titles._WORD.findall(line)[:count]
+
+
+@given(WORDISH, st.integers(min_value=0, max_value=9))
+def test_count_words_counts_words_that_are_no_number(line: str, limit: int) -> None:
+    words = [word for word in titles._WORD.findall(line) if not word[:1].isdigit()]
+    assert titles._count_words(line, 0, len(line), limit) == min(len(words), limit)
+
+
+REPEATS = [
+    ("Forum Opens in Hue", "Forum opens in Hue", True),
+    ("Forum Opens in Hue - Delta News", "Forum opens in Hue", True),
+    ("Forum Opens in Hues", "Forum opens in Hue", True),  # the key's last word goes on in the line
+    ("Forum Opens in Hue as ministers of five countries meet to talk about water", "Forum opens in Hue", False),
+    ("Forum Opens in Hues as ministers of five countries meet to talk about water", "Forum opens in Hue", True),
+    ("The forum opened in Hue", "Forum opens in Hue", False),
+    ("", "Forum opens in Hue", False),
+]
+
+
+@pytest.mark.parametrize(("line", "headline", "expected"), REPEATS)
+def test_a_long_line_repeats_a_headline_as_its_full_key_says(line: str, headline: str, expected: bool) -> None:
+    key = titles._key(headline)
+    reach = len(titles._WORD.findall(headline)) + titles._KEY_SLACK
+    whole = titles._key(line)
+    assert (whole == key or titles._extends(whole, key)) == expected
+    assert titles._repeats(titles._head_key(line, reach), key) == expected
+
+
+@given(WORDISH, st.sampled_from(["a", "ab 9", "z a.b", "b-a Z"]))
+def test_repeats_from_first_words_as_from_the_whole_line(line: str, headline: str) -> None:
+    key = titles._key(headline)
+    whole = titles._key(line)
+    reach = len(titles._WORD.findall(headline)) + titles._KEY_SLACK
+    assert titles._repeats(titles._head_key(line, reach), key) == (whole == key or titles._extends(whole, key))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Forum opens in Hue", False),
+        ("Diễn đàn mở tại Huế", False),
+        ("Forum “opens” in Hue — €5 µ", False),
+        ("中国与东盟合作论坛 2023", True),
+        ("Forum 中国与东盟合作论坛", True),
+        ("--- ***", True),
+        ("Forum \ufffd opens", True),
+        ("Forum \ud800 opens", True),
+        ("Forum \x00 opens", True),
+    ],
+)
+def test_foreign_or_broken(line: str, expected: bool) -> None:
+    assert titles._foreign_or_broken(line) == expected
+
+
+def test_only_latin_letters_where_no_other_script_is_looked_for() -> None:
+    other = regex.compile(r"[\p{L}--\p{Latin}]", regex.VERSION1)
+    plain = [chr(code) for code in range(0x2100) if titles._MAYBE_OTHER_SCRIPT.match(chr(code)) is None]
+    assert plain
+    assert not [char for char in plain if other.match(char)]
+
+
+@given(WORDISH)
+def test_a_line_of_forty_words_is_long_enough(line: str) -> None:
+    if len(titles._WORD.findall(line)) >= 40:
+        assert len(line) >= titles._MANY_WORDS_CHARS

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -88,7 +89,16 @@ class _Patterns:
     """Trigger kind ("year", "day", "month" …) → the alternatives that can start there."""
     triggers: tuple[regex.Pattern[str], ...]
     """Scans for where an expression may start; a hit's group name picks the finder."""
+    word_trigger: regex.Pattern[str]
+    """The trigger for the common words ("this", "last", "early", "today", "a year ago" …): it is only
+    tried where `word_seeds` or `count_seeds` say one can start (a scan of every letter is slow)."""
+    word_seeds: tuple[str, ...]
+    count_seeds: regex.Pattern[str]
     masks: regex.Pattern[str]
+    mask_seeds: tuple[str, ...]
+    domain_seeds: regex.Pattern[str]
+    """Wherever the masks can match, one of `mask_seeds` is written (lower case), or a dot before a
+    letter (a domain's ending): not the stop at the end of every sentence."""
     matchers: dict[str, tuple[Any, tuple[tuple[str, int], ...]]]
     """Trigger kind → its finder's `match` and (alternative, group number) pairs, looked up per hit."""
     count_words: frozenset[str]
@@ -309,7 +319,6 @@ def _build(rules: RuleSet) -> _Patterns:
     )
     weekday_words = _alternation(_cased(list(weekday_full.values())))
     counted = _any_case([*dates.number_words, "a", "an"])
-    fiscal_first = _alternation([prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"])
     day_follows = (
         r"(?=[ \t\u00a0]{1,3}(?:of[ \t]{1,3})?\p{Lu}|[ \t\u00a0]{0,2}[-–—~./,][ \t]{0,2}\d"
         r"|[ \t\u00a0]{1,2}(?:to|and|until|till|through|thru|&)[ \t]"
@@ -330,19 +339,27 @@ def _build(rules: RuleSet) -> _Patterns:
             regex.VERSION1,
         ),
         regex.compile(rf"(?<!\p{{L}})(?P<weekday>{weekday_words})(?!\p{{L}})"),
-        # \b is much cheaper here than a look-behind for a letter
-        regex.compile(
-            rf"\b(?:(?:(?P<rel>{_any_case(['this', 'last', 'next', 'coming', 'past'])})"
-            rf"|(?P<mod>{_any_case(['early', 'mid', 'late'])})|(?P<season>{_any_case(list(dates.seasons))})"
-            rf"|(?P<fy>{fiscal_first})|(?P<dayword>{_any_case(['today', 'yesterday', 'tomorrow'])}))(?!\p{{L}})"
-            rf"|(?P<count>{counted})(?={_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago))"
-        ),
     )
+    rel_words = ["this", "last", "next", "coming", "past"]
+    mod_words = ["early", "mid", "late"]
+    day_words = ["today", "yesterday", "tomorrow"]
+    fiscal_words = [prefix.split()[0] for prefix in dates.fiscal_year_prefixes] or ["FY"]
+    ago = rf"{_SP}{{1,3}}(?:year|month|week|day)s?{_SP}{{1,3}}ago"
+    # \b is much cheaper here than a look-behind for a letter
+    word_trigger = regex.compile(
+        rf"\b(?:(?:(?P<rel>{_any_case(rel_words)})"
+        rf"|(?P<mod>{_any_case(mod_words)})|(?P<season>{_any_case(list(dates.seasons))})"
+        rf"|(?P<fy>{_alternation(fiscal_words)})|(?P<dayword>{_any_case(day_words)}))(?!\p{{L}})"
+        rf"|(?P<count>{counted})(?={ago}))"
+    )
+    # Where a count can start: the same, up to "ago", which the scan looks for first.
+    count_seeds = regex.compile(rf"\b(?:{counted}){ago}")
     # Seeds of text that holds no dates (URLs, e-mails, domains, phone numbers); each is widened
     # to the surrounding token in `_masked`, so no pattern here scans far.
+    phone_words = ["tel", "phone", "fax", "mobile", "hotline"]
     masks = regex.compile(
         rf"(?P<token>https?://|www\.|@|\.{_any_case(_DOMAIN_ENDINGS)}(?![\p{{L}}\d]))"
-        rf"|{_any_case(['tel', 'phone', 'fax', 'mobile', 'hotline'])}\.?:?[ \t]{{0,3}}\+?[\d()][\d \t().\-]{{5,30}}\d"
+        rf"|{_any_case(phone_words)}\.?:?[ \t]{{0,3}}\+?[\d()][\d \t().\-]{{5,30}}\d"
         r"|\+\d[\d \t().\-]{6,25}\d",
         regex.VERSION1,
     )
@@ -354,7 +371,14 @@ def _build(rules: RuleSet) -> _Patterns:
     return _Patterns(
         finders=finders,
         triggers=triggers,
+        word_trigger=word_trigger,
+        word_seeds=tuple(
+            sorted({word.lower() for word in [*rel_words, *mod_words, *day_words, *dates.seasons, *fiscal_words]})
+        ),
+        count_seeds=count_seeds,
         masks=masks,
+        mask_seeds=("http", "www.", "@", "+", *phone_words),
+        domain_seeds=regex.compile(r"\.(?=[A-Za-z])"),
         matchers={
             route: (finder.pattern.match, tuple((name, finder.pattern.groupindex[name]) for name in finder.kinds))
             for route, finder in finders.items()
@@ -385,14 +409,31 @@ def _patterns(rules: RuleSet) -> _Patterns:
 
 def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
     """Every date expression in `text`, in text order, with the value as written (no resolution)."""
-    patterns = _patterns(rules)
-    masked = _masked(text, patterns)
+    return _find_raw(text, _patterns(rules))
+
+
+def _find_raw(text: str, patterns: _Patterns) -> list[RawDate]:
+    lowered = text.lower()
+    masks_search: _Search
+    word_search: _Search
+    if len(lowered) == len(text):  # every character lower-cased to one: the offsets agree
+        mask_seeds = _seeds(lowered, patterns.mask_seeds)
+        mask_seeds.extend(match.start() for match in patterns.domain_seeds.finditer(text))
+        masks_search = _SeededSearch(patterns.masks, text, sorted(mask_seeds))
+        seeds = _seeds(lowered, patterns.word_seeds)
+        seeds.extend(match.start() for match in patterns.count_seeds.finditer(text, overlapped=True))
+        word_search = _SeededSearch(patterns.word_trigger, text, sorted(set(seeds)))
+    else:
+        masks_search = partial(patterns.masks.search, text)
+        word_search = partial(patterns.word_trigger.search, text)
+    masked = _masked(text, masks_search)
     mask_starts = [start for start, _ in masked]
     found: list[RawDate] = []
     done = 0
     starts: list[tuple[int, str]] = []
     for trigger in patterns.triggers:
         starts.extend((match.start(), match.lastgroup or "") for match in trigger.finditer(text))
+    starts.extend((match.start(), match.lastgroup or "") for match in _search_all(word_search))
     starts.sort()
     finders = patterns.matchers
     # What a surface string reads as, once per distinct string and kind: dense text repeats its dates.
@@ -409,11 +450,13 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
         start, done = match.span()
         if masked and _in_mask(start, done, masked, mask_starts):
             continue
-        kind = ""
-        for name, index in kinds:  # the alternative that matched (`lastgroup` names an inner group)
-            if match.start(index) >= 0:
-                kind = name
-                break
+        # the alternative that matched: `lastgroup` names it, or else one of its inner groups
+        kind = match.lastgroup or ""
+        if not kind.startswith("k_"):
+            for name, index in kinds:
+                if match.start(index) >= 0:
+                    kind = name
+                    break
         if kind == "k_year" and not _is_year(text, start, done, patterns):
             continue  # a count, money or an identifier: the only reading that looks around the match
         key = (kind, match.group())
@@ -427,21 +470,75 @@ def find_raw_dates(text: str, rules: RuleSet) -> list[RawDate]:
             if kind != "k_yy" or (len(reads) == 1 and reads[0].start == start and reads[0].end == done):
                 read_cache[key] = read  # not a "year range" split into two years, each checked in place
         for offset, stop, value, raw_kind, relative, direction in read:
-            found.append(RawDate(start + offset, start + stop, value, raw_kind, relative, direction))
+            # tuple.__new__ skips the named tuple's Python-level __new__: dense text makes tens of thousands
+            found.append(_new_tuple(RawDate, (start + offset, start + stop, value, raw_kind, relative, direction)))
     return found
+
+
+_new_tuple = tuple.__new__
 
 
 _TOKEN_STOP = " \t\r\n\u00a0\"'<>()[]{}“”‘’"
 _TOKEN_REST = regex.compile(r"[^ \t\r\n\u00a0\"'<>()\[\]{}“”‘’]{0,500}")
 
 
-def _masked(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged."""
+class _SeededSearch:
+    """`pattern.search(text, position)` for rising positions, with the pattern tried only at `seeds`
+    (sorted): the places where something it matches is written. A scan of every character with a
+    pattern that can start at common letters costs several times more than finding its seeds.
+
+    Each match is the one `search` finds: it is the leftmost, and the pattern is tried there in the
+    same way."""
+
+    def __init__(self, pattern: regex.Pattern[str], text: str, seeds: list[int]) -> None:
+        self.match = pattern.match
+        self.text = text
+        self.seeds = seeds
+        self.next = 0
+
+    def __call__(self, position: int) -> regex.Match[str] | None:
+        seeds = self.seeds
+        while self.next < len(seeds):
+            seed = seeds[self.next]
+            if seed >= position:
+                match = self.match(self.text, seed)
+                if match is not None:
+                    return match  # the next call comes from past it
+            self.next += 1
+        return None
+
+
+_Search = Callable[[int], "regex.Match[str] | None"]
+
+
+def _search_all(search: _Search) -> Iterator[regex.Match[str]]:
+    """Every match, left to right and not overlapping, as `finditer` gives them (none is empty)."""
+    position = 0
+    while (match := search(position)) is not None:
+        yield match
+        position = max(match.end(), match.start() + 1)
+
+
+def _seeds(lowered: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` (lower case) is written in `lowered` (the text in lower case), sorted."""
+    found = []
+    find = lowered.find
+    for word in words:
+        at = find(word)
+        while at >= 0:
+            found.append(at)
+            at = find(word, at + 1)
+    found.sort()
+    return found
+
+
+def _masked(text: str, search: _Search) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses, domains and phone numbers, sorted and merged (`search` finds
+    the masks pattern's next match from a position on)."""
     spans = []
     covered = 0
-    search = patterns.masks.search
     while True:
-        match = search(text, covered)
+        match = search(covered)
         if match is None:
             break
         start, end = match.span()
@@ -589,7 +686,8 @@ def _read(kind: str, match: regex.Match[str], text: str, patterns: _Patterns) ->
 
 
 def _dated(start: int, end: int, value: DateValue) -> RawDate:
-    return RawDate(start, end, value, "absolute" if value.has_year or value.decade else "yearless")
+    kind = "absolute" if value.has_year or value.decade else "yearless"
+    return _new_tuple(RawDate, (start, end, value, kind, None, ""))
 
 
 def _numeric(match: regex.Match[str], start: int, end: int) -> Iterator[RawDate]:
@@ -686,7 +784,8 @@ def find_dates(
     reference_date: datetime.date | None = None,
 ) -> tuple[DateMention, ...]:
     """Every date mention of `text` with its value resolved against `published` / `reference_date`."""
-    return _resolve(text, find_raw_dates(text, rules), published, reference_date, _patterns(rules))
+    patterns = _patterns(rules)
+    return _resolve(text, _find_raw(text, patterns), published, reference_date, patterns)
 
 
 def _resolve(
@@ -711,6 +810,13 @@ def _resolve(
     last_full_year: int | None = None
     # value, granularity, day and "year of a full date" of each absolute date as written, worked out once
     described: dict[str, tuple[str | None, str, datetime.date | None, int | None]] = {}
+    # the same for the other kinds, by what their resolution depends on: dense text repeats its dates.
+    # A value is known by its identity (cheaper than hashing it): `raws` share the value of a surface
+    # read once, and hold every value alive while this runs.
+    resolved: dict[tuple[Any, ...], tuple[str | None, str, datetime.date | None]] = {}
+    # for a yearless month and day: the year it takes when in a future sentence, and when not
+    dateline_years: dict[tuple[int, int | None], tuple[int, int]] = {}
+    anchor_day = anchor.as_date() if anchor is not None else None
     bare_weekdays: list[int] = []
     for raw in raws:
         begin, stop, value, kind = raw[:4]
@@ -725,18 +831,37 @@ def _resolve(
                 last_full_year = known[3]
             mentions.append(_mention(surface, begin, stop, known[0], known[1], known[2]))
             continue
+        future = False  # looked for only where it can change the value: the look is the costly part
         if kind == "yearless":
-            future = _future_sentence(text, begin, patterns)
-            value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
-        elif kind == "month_relative":
-            value = _resolve_month_relative(value, raw, anchor)
+            point = value.start
+            if published is not None and point is not None and point.month is not None:
+                years = dateline_years.get((point.month, point.day))
+                if years is None:
+                    years = dateline_years[(point.month, point.day)] = (
+                        year_for(point.month, point.day, published, future=True),
+                        year_for(point.month, point.day, published, future=False),
+                    )
+                future = years[0] != years[1] and _future_sentence(text, begin, patterns)
+            key: tuple[Any, ...] = (kind, id(value), future, last_full_year)
         elif kind == "relative":
-            value = _resolve_relative(text, raw, anchor, patterns)
-            if raw.relative is not None and raw.relative[0] == "weekday" and not raw.weekday_direction:
+            bare_weekday = raw.relative is not None and raw.relative[0] == "weekday" and not raw.weekday_direction
+            if bare_weekday:
                 bare_weekdays.append(len(mentions))
-        mentions.append(_mention(surface, begin, stop, *_describe(value)))
-    anchor_day = anchor.as_date() if bare_weekdays and anchor is not None else None
-    if anchor_day is not None:
+                future = anchor_day is not None and _future_sentence(text, begin, patterns)
+            key = (kind, id(value), raw.relative, raw.weekday_direction, future)
+        else:
+            key = (kind, id(value), raw.relative)
+        known_value = resolved.get(key)
+        if known_value is None:
+            if kind == "yearless":
+                value = _resolve_yearless(value, published, last_full_year, reference_date, future=future)
+            elif kind == "month_relative":
+                value = _resolve_month_relative(value, raw, anchor)
+            elif kind == "relative":
+                value = _resolve_relative(raw, anchor, patterns, future=future)
+            known_value = resolved[key] = _describe(value)
+        mentions.append(_mention(surface, begin, stop, *known_value))
+    if bare_weekdays and anchor_day is not None:
         _weekdays_into_ranges(mentions, bare_weekdays, anchor_day)
     return tuple(mentions)
 
@@ -830,13 +955,6 @@ def _resolve_yearless(
     if reference_date is not None:
         return value.with_year(nearest_year(start.month, start.day, reference_date))
     return value
-    if published is not None:
-        return value.with_year(nearest_year(start.month, start.day, published))
-    if last_full_year is not None:
-        return value.with_year(last_full_year)
-    if reference_date is not None:
-        return value.with_year(nearest_year(start.month, start.day, reference_date))
-    return value
 
 
 def _resolve_month_relative(value: DateValue, raw: RawDate, anchor: PartialDate | None) -> DateValue:
@@ -845,7 +963,8 @@ def _resolve_month_relative(value: DateValue, raw: RawDate, anchor: PartialDate 
     return value.with_year(anchor.year + raw.relative[1])
 
 
-def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patterns: _Patterns) -> DateValue:
+def _resolve_relative(raw: RawDate, anchor: PartialDate | None, patterns: _Patterns, *, future: bool) -> DateValue:
+    """The value of a relative expression from the anchor; `future`: a bare weekday in a future sentence."""
     if raw.relative is None or anchor is None:
         return DateValue(None)
     unit, shift = raw.relative
@@ -876,7 +995,7 @@ def _resolve_relative(text: str, raw: RawDate, anchor: PartialDate | None, patte
             day = weekday_on_or_before(anchor_day, shift, strictly=True)
         elif direction == "next":
             day = weekday_on_or_after(anchor_day, shift, strictly=True)
-        elif direction == "this" or _future_sentence(text, raw.start, patterns):
+        elif direction == "this" or future:
             day = weekday_on_or_after(anchor_day, shift)
         else:
             day = weekday_on_or_before(anchor_day, shift)
@@ -975,7 +1094,7 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
 def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
     """Fill `found.dates` (every mention, text order) and `found.published` (the page's dateline)."""
     patterns = _patterns(rules)
-    raws = find_raw_dates(doc.text, rules)
+    raws = _find_raw(doc.text, patterns)
     line = _dateline(doc, raws, rules)
     published_day = line.value.date if line is not None else None
     mentions = _resolve(doc.text, raws, published_day, found.reference_date, patterns)

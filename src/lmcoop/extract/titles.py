@@ -14,9 +14,9 @@ It runs first, and the date lines are told from the dates it found (the text is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -37,10 +37,14 @@ _LINE_CHARS = 1000
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*", regex.VERSION1)
 _LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\p{N}]", regex.VERSION1)
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", regex.VERSION1)
-_BROKEN = regex.compile(r"[\ud800-\udfff\x00\ufffd]")
+_MAYBE_OTHER_SCRIPT = regex.compile(r"[^\x00-\xb4\xb6-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
+"""A character outside the blocks whose only letters are Latin ones (ASCII, Latin-1 but µ, Latin
+Extended-A/B and Additional, combining marks, general punctuation, currency signs): only then can
+a line be of another script."""
 _BULLET = regex.compile(r"^[•·▪▷►▶■□◆◇●○*\-–—|]+", regex.VERSION1)
 _NUMBERED = regex.compile(r"^\(?\d{1,2}[.)]\s*\p{L}", regex.VERSION1)
 _BREADCRUMB = regex.compile(r"(?:^|\s)(?:>|»|›)\s", regex.VERSION1)
+_BREADCRUMB_SPLIT = regex.compile(r"\s(?:>|»|›)\s")
 _LABEL = regex.compile(r"^([^:：]{1,40})[:：]\s*(.*)$", regex.VERSION1)
 _SENTENCE_END = regex.compile(r"[.!?。][\"'”’)\]]*$", regex.VERSION1)
 _STATEMENT_END = regex.compile(r"(?<![.\p{Lu}])\.[\"'”’)\]]*$", regex.VERSION1)
@@ -63,8 +67,9 @@ _BYLINE_LEAD = regex.compile(
 _OPENS_WITH_DATE = regex.compile(r"^(?i:on|from|since|in)\s", regex.VERSION1)
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One head line as classified (a tuple: made for every head line, and cheaper to make)."""
+
     start: int
     end: int
     indent: int
@@ -74,24 +79,17 @@ class _Line:
     """For a breadcrumb: its last element."""
 
 
-@dataclass(frozen=True)
-class _HeadDate:
-    start: int
-    end: int
-    day: bool
-    """Written with its day ("23 May", "2023-05-23", "14-15 June"): what a page's date line shows."""
-
-
 def _names_a_day(mention: DateMention) -> bool:
     """A date written down to the day; relative days ("Tuesday", "3 days ago") do not count."""
     first = (mention.value or "").split("/", 1)[0]
-    return len(first) == 10 and any(char.isdigit() for char in mention.text) and not mention.text.endswith("ago")
+    return len(first) == 10 and any(map(str.isdigit, mention.text)) and not mention.text.endswith("ago")
 
 
 @dataclass(frozen=True)
 class _PageWords:
     words: frozenset[str]
     captions: tuple[str, ...]
+    """Case-folded, with a space on each side: as they are looked for."""
     sections: frozenset[str]
     organization_heads: frozenset[str]
     """Organization head nouns ("Center", "Ministry"): a short title-case line with one is a site name."""
@@ -100,7 +98,7 @@ class _PageWords:
 def _page_words(rules: RuleSet) -> _PageWords:
     return _PageWords(
         words=frozenset(word.casefold() for word in rules.dates.page_words),
-        captions=tuple(marker.casefold() for marker in rules.dates.caption_markers),
+        captions=tuple(f" {marker.casefold()} " for marker in rules.dates.caption_markers),
         sections=frozenset(word.casefold() for word in rules.dates.section_nouns),
         organization_heads=frozenset(word.casefold() for word in rules.organizations.head_nouns),
     )
@@ -114,34 +112,34 @@ def extract(doc: Document, rules: RuleSet, found: Found) -> Found:
 
 
 def find_title(doc: Document, rules: RuleSet, dates: Sequence[DateMention]) -> Span | None:
-    """The headline as written on its line, or None; `dates` are the text's date mentions."""
+    """The headline as written on its line, or None; `dates` are the text's date mentions.
+
+    Lines are read from the top only until the first body paragraph: the work does not grow with
+    the length of the text."""
     text = doc.text
-    head = [span for span in doc.non_blank_lines()[:_HEAD_LINES] if span[0] < _HEAD_CHARS]
-    if not head:
-        return None
-    head_end = min(head[-1][1], _HEAD_CHARS)
-    head = [(start, min(end, start + _LINE_CHARS)) for start, end in head]
-    head_dates = [_HeadDate(m.start, m.end, _names_a_day(m)) for m in dates if m.start < head_end]
+    head_dates = [mention for mention in dates if mention.start < _HEAD_CHARS]
     words = rules.compiled(_page_words)
     lines: list[_Line] = []
-    for start, end in head:
-        line = _classify(text, start, end, head_dates, words, doc)
+    for start, end in _head_lines(doc):
+        line = _classify(text, start, min(end, start + _LINE_CHARS), head_dates, words, doc)
         lines.append(line)
         if line.kind == "body":
             break
+    if not lines:
+        return None
     candidates = [index for index, line in enumerate(lines) if line.kind == "candidate"]
     if not candidates:
         return _breadcrumb_title(text, lines)
-    keys = [_key(text[line.start : line.end]) for line in lines]
+    candidate_words = {index: _WORD.findall(text, lines[index].start, lines[index].end) for index in candidates}
+    repeats = _Repeats(text, lines, candidate_words)
     tails = [_key(line.tail) for line in lines if line.kind == "breadcrumb"]
     body_indent = lines[-1].indent if lines[-1].kind == "body" else 0
     best_index, best_score = candidates[0], -1
     for rank, index in enumerate(candidates):
         line = lines[index]
-        key = keys[index]
+        key = repeats.keys[index].text
         score = 1 if rank == 0 else 0
-        others = [other for position, other in enumerate(keys) if position != index]
-        if key and (key in tails or any(other == key or _extends(other, key) for other in others)):
+        if key and (key in tails or repeats.elsewhere(key, index)):
             score += 4
         if _neighbour_kind(lines, index, -1) == "meta" or _neighbour_kind(lines, index, 1) == "meta":
             score += 2
@@ -149,12 +147,104 @@ def find_title(doc: Document, rules: RuleSet, dates: Sequence[DateMention]) -> S
             score += 1
         if _next_content_kind(lines, index) == "body":
             score += 1
-        if _looks_like_site_name(text[line.start : line.end], words):
+        if _looks_like_site_name(candidate_words[index], words):
             score -= 2
         if score > best_score:
             best_index, best_score = index, score
     best = lines[best_index]
     return Span(text=text[best.start : best.end], start=best.start, end=best.end)
+
+
+def _head_lines(doc: Document) -> Iterator[tuple[int, int]]:
+    """The first non-blank lines that start within `_HEAD_CHARS`, stripped to their content (as
+    `Document.non_blank_lines` gives them, without going through the whole text)."""
+    text = doc.text
+    count = 0
+    for start, end in doc.lines:
+        if start >= _HEAD_CHARS or count >= _HEAD_LINES:
+            return
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            if start + lead >= _HEAD_CHARS:
+                return
+            count += 1
+            yield start + lead, start + lead + len(stripped)
+
+
+class _Key(NamedTuple):
+    """A line's words, case-folded and joined by single spaces: how lines are compared."""
+
+    text: str
+    cut: bool
+    """Only the line's first words are in `text`: the line goes on past them."""
+
+
+class _Repeats:
+    """Which head lines repeat a headline: the same words, or them and a short site suffix.
+
+    A line is compared only when its first word allows it, and only as far into it as a repeat can
+    reach: a body paragraph is not split into words to tell it is no headline."""
+
+    def __init__(self, text: str, lines: list[_Line], candidate_words: dict[int, list[str]]) -> None:
+        self.text = text
+        self.lines = lines
+        self.keys = {index: _Key(_joined(words), cut=False) for index, words in candidate_words.items()}
+        """Every candidate's key; other lines' keys as far as `reach` words, made when first needed."""
+        self.reach = max(len(words) for words in candidate_words.values()) + _KEY_SLACK
+        self.first_words = [_first_word(text, line.start, line.end) for line in lines]
+
+    def elsewhere(self, key: str, index: int) -> bool:
+        """Another line than `lines[index]` repeats `key`."""
+        lead = key.split(" ", 1)[0]  # a repeat's first word starts with it
+        for position, line in enumerate(self.lines):
+            if position == index or not self.first_words[position].startswith(lead):
+                continue
+            other = self.keys.get(position)
+            if other is None:
+                other = self.keys[position] = _head_key(self.text[line.start : line.end], self.reach)
+            if _repeats(other, key):
+                return True
+        return False
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    """The first word of ``text[start:end]``, case-folded ("" when it has none)."""
+    found = _WORD.search(text, start, end)
+    return found.group().casefold() if found is not None else ""
+
+
+_KEY_SLACK = 6
+"""A line that repeats a headline of n words has at most n + 4 after it: n + 6 words tell it apart."""
+
+
+def _head_key(line: str, words: int) -> _Key:
+    """The key of `line`'s first `words` words, and whether the line has more."""
+    found = _first_words(line, words + 1)
+    return _Key(_joined(found[:words]), cut=len(found) > words)
+
+
+def _repeats(other: _Key, key: str) -> bool:
+    """`other` is the headline `key` again, or it with a short site suffix (`_extends`).
+
+    A cut line has at least 6 more words than `key`: it can only extend `key` within its last word
+    ("forum open" / "forum opens …"), which is what `_extends` says of the whole line."""
+    if not other.cut:
+        return other.text == key or _extends(other.text, key)
+    return other.text.startswith(key) and other.text[len(key)] != " "
+
+
+def _first_words(line: str, count: int) -> list[str]:
+    """The first `count` words of `line` (all of them when it has fewer), read only as far as needed:
+    a paragraph of hundreds of words need not be split to tell it has `count`."""
+    reach = count * 8 + 8
+    while reach < len(line):
+        found = _WORD.findall(line, 0, reach)
+        if len(found) > count:
+            return found[:count]  # only the last word found can have been cut at `reach`
+        reach *= 2
+    return _WORD.findall(line)[:count]
 
 
 def _breadcrumb_title(text: str, lines: list[_Line]) -> Span | None:
@@ -168,7 +258,11 @@ def _breadcrumb_title(text: str, lines: list[_Line]) -> Span | None:
 
 
 def _key(line: str) -> str:
-    return " ".join(word.casefold() for word in _WORD.findall(line))
+    return _joined(_WORD.findall(line))
+
+
+def _joined(words: list[str]) -> str:
+    return " ".join(word.casefold() for word in words)
 
 
 def _extends(longer: str, shorter: str) -> bool:
@@ -186,9 +280,9 @@ def _next_content_kind(lines: list[_Line], index: int) -> str:
     return ""
 
 
-def _looks_like_site_name(line: str, words: _PageWords) -> bool:
-    """ "Northern Academy of Water Sciences": a short name in title case with an organization head noun."""
-    tokens = _WORD.findall(line)
+def _looks_like_site_name(tokens: list[str], words: _PageWords) -> bool:
+    """ "Northern Academy of Water Sciences": a short name in title case with an organization head noun
+    (`tokens` are the line's words)."""
     if not 2 <= len(tokens) <= 8:
         return False
     if any(token[:1].islower() and token.casefold() not in _FUNCTION_WORDS | _NAME_LINKS for token in tokens):
@@ -212,7 +306,7 @@ def _classify(
     text: str,
     start: int,
     end: int,
-    dates: list[_HeadDate],
+    dates: list[DateMention],
     words: _PageWords,
     doc: Document,
 ) -> _Line:
@@ -222,7 +316,7 @@ def _classify(
     # a caption glued to the headline on the same line ("… protection hinh anh 1China and …")
     folded = raw_line.casefold()
     for marker in words.captions:
-        cut = folded.find(" " + marker + " ")
+        cut = folded.find(marker)
         if cut > 0:
             return _classify_text(text, start, start + cut, indent, dates, words)
     return _classify_text(text, start, end, indent, dates, words)
@@ -233,30 +327,26 @@ def _classify_text(
     start: int,
     end: int,
     indent: int,
-    dates: list[_HeadDate],
+    dates: list[DateMention],
     words: _PageWords,
 ) -> _Line:
     line = text[start:end]
-    letters = _LETTER_OR_DIGIT.findall(line)
-    if not letters or len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(letters) or _BROKEN.search(line):
-        # another script, or broken text (a lone surrogate cannot even be written out as UTF-8)
+    if _foreign_or_broken(line):
         return _Line(start, end, indent, "skip")
-    if _BREADCRUMB.search(line) or line.startswith((">", "»")):
-        parts = regex.split(r"\s(?:>|»|›)\s", line)
+    if (">" in line or "»" in line or "›" in line) and (_BREADCRUMB.search(line) or line.startswith((">", "»"))):
+        parts = _BREADCRUMB_SPLIT.split(line)
         return _Line(start, end, indent, "breadcrumb", tail=parts[-1].strip())
     if _BYLINE.search(line):
         return _Line(start, end, indent, "skip")
     bullet = _BULLET.match(line)
-    day_dates = [date for date in dates if start <= date.start < end and date.day]
-    tokens = _WORD.findall(line)
+    day_dates = [date for date in dates if start <= date.start < end and _names_a_day(date)]
     if day_dates:
         first, last = day_dates[0], day_dates[-1]
-        lead = [token for token in _WORD.findall(text[start : first.start]) if not token[:1].isdigit()]
-        tail = [token for token in _WORD.findall(text[last.end : end]) if not token[:1].isdigit()]
-        if (len(lead) <= 3 and len(lead) + len(tail) <= 6) or (_BYLINE_LEAD.match(line) and len(lead) <= 6):
+        lead = _count_words(text, start, first.start)
+        if (lead <= 3 and lead + _count_words(text, last.end, end) <= 6) or (lead <= 6 and _BYLINE_LEAD.match(line)):
             # "2018-11-19 Article type:Translated", "EPN Desk 23 September 2024 07:17"
             return _Line(start, end, indent, "meta")
-        if len(lead) <= 2 and not _OPENS_WITH_DATE.match(line):
+        if lead <= 2 and not _OPENS_WITH_DATE.match(line):
             # "date 2022-08-28 China, ASEAN to hold forum …": the headline follows the page date
             rest_start = first.end
             while rest_start < end and not text[rest_start].isalnum():
@@ -268,6 +358,10 @@ def _classify_text(
             # "Headline … Japan 2023.11.04": the page date written after the headline
             cut = start + len(text[start : last.start].rstrip())
             return _classify_text(text, start, cut, indent, [], words)
+    # A line of many words is a paragraph (or a long bulleted item) before any check reads its words:
+    # they are not split out.
+    many = len(line) >= _MANY_WORDS_CHARS and _MANY_WORDS.match(line) is not None
+    tokens = [] if many else _WORD.findall(line)
     if _is_menu(line):
         return _Line(start, end, indent, "skip")
     main = _main_item(line)
@@ -275,8 +369,8 @@ def _classify_text(
         # "Opinion | Why the delta needs a plan", "Forum opens in Hue | Delta News": the long item
         return _classify_text(text, start + main[0], start + main[1], indent, [], words)
     if bullet or _NUMBERED.match(line):
-        return _Line(start, end, indent, "body" if len(tokens) >= 25 else "skip")
-    if _is_body(line, tokens):
+        return _Line(start, end, indent, "body" if many or len(tokens) >= 25 else "skip")
+    if many or _is_body(line, tokens):
         return _Line(start, end, indent, "body")
     label = _LABEL.match(line)
     if label and len(_WORD.findall(label.group(1))) <= 3 and len(_WORD.findall(label.group(2))) <= 3:
@@ -306,16 +400,56 @@ def _classify_text(
     return _Line(stripped_start, end, indent, "candidate")
 
 
+_MANY_WORDS = regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.&-]*+){40}", regex.VERSION1)
+"""At least 40 words (as `_WORD` finds them) from the start: a paragraph. One match, no list of words."""
+_MANY_WORDS_CHARS = 40 + 39
+"""The shortest line of 40 words: one character each, one between each two."""
+
+
+def _count_words(text: str, start: int, end: int, limit: int = 7) -> int:
+    """How many words of ``text[start:end]`` do not start with a digit, counted up to `limit` (the
+    words around a date on a date line: "Posted by Admin on …"); a paragraph is not read to its end."""
+    count = 0
+    for word in _WORD.finditer(text, start, end):
+        if count >= limit:
+            break
+        if not word.group()[:1].isdigit():
+            count += 1
+    return count
+
+
+def _foreign_or_broken(line: str) -> bool:
+    """No letter or digit, mostly another script than Latin, or broken text (a lone surrogate cannot
+    even be written out as UTF-8). Letters are only counted when one of another script can be there."""
+    if _LETTER_OR_DIGIT.search(line) is None or "\x00" in line:
+        return True
+    if line.isascii():
+        return False
+    if "\ufffd" in line:
+        return True
+    try:
+        line.encode()
+    except UnicodeEncodeError:
+        return True
+    if _MAYBE_OTHER_SCRIPT.search(line) is None:
+        return False
+    return len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(_LETTER_OR_DIGIT.findall(line))
+
+
 def _is_menu(line: str) -> bool:
     """A menu or a category label: short items split by bars ("Home | About Us | News", "Opinion | Water").
 
     A headline with a site name after a bar ("Forum opens in Hue | Delta News") keeps a long first item."""
+    if not _has_bar(line):
+        return False
     items = [item for item in _MENU_BAR.split(line) if item.strip()]
     return len(items) >= 2 and all(len(_WORD.findall(item)) <= _MENU_ITEM_WORDS for item in items)
 
 
 def _main_item(line: str) -> tuple[int, int] | None:
     """The headline among bar-separated items: the one long item beside short labels or a site name."""
+    if not _has_bar(line):
+        return None
     bars = list(_MENU_BAR.finditer(line))
     if not bars:
         return None
@@ -328,6 +462,11 @@ def _main_item(line: str) -> tuple[int, int] | None:
     if any(size > _SITE_ITEM_WORDS for index, size in enumerate(sizes) if index != longest):
         return None
     return items[longest]
+
+
+def _has_bar(line: str) -> bool:
+    """Cheaper than `_MENU_BAR`, whose spaces are tried at every position of a long line."""
+    return "|" in line or "¦" in line
 
 
 _SITE_ITEM_WORDS = 4
@@ -347,6 +486,6 @@ def _is_body(line: str, tokens: list[str]) -> bool:
         return True
     if len(tokens) >= 10 and (_SENTENCE_END.search(line) or _TWO_SENTENCES.search(line)):
         return True
-    if _CITY_DATELINE.match(line) and len(tokens) >= 8:
+    if len(tokens) >= 8 and _CITY_DATELINE.match(line):
         return True
     return bool(_OPENS_WITH_DATE.match(line) and len(tokens) >= 8 and "," in line)

@@ -72,7 +72,10 @@ def _build(rules: RuleSet) -> _Patterns:
     )
     labels = "|".join(regex.escape(label) for label in sorted(people.byline_labels, key=len, reverse=True))
     byline = regex.compile(
-        rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
+        rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)"
+        # a byline line: "By Jane Doe | Delta Herald | …"
+        rf"|^[ \t]{{0,3}}By[ \t]+(?=\p{{Lu}})",
+        regex.VERSION1 | regex.MULTILINE,
     )
     cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
     list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))

@@ -95,6 +95,8 @@ class _PageWords:
     sections: frozenset[str]
     organization_heads: frozenset[str]
     """Organization head nouns ("Center", "Ministry"): a short title-case line with one is a site name."""
+    outlets: frozenset[str]
+    """Last words of news outlets' names ("Times", "Daily"): an ALL-CAPS line ending in one is a masthead."""
 
 
 def _page_words(rules: RuleSet) -> _PageWords:
@@ -103,6 +105,7 @@ def _page_words(rules: RuleSet) -> _PageWords:
         captions=tuple(marker.casefold() for marker in rules.dates.caption_markers),
         sections=frozenset(word.casefold() for word in rules.dates.section_nouns),
         organization_heads=frozenset(word.casefold() for word in rules.organizations.head_nouns),
+        outlets=frozenset(word.casefold() for word in rules.organizations.outlet_words),
     )
 
 
@@ -151,6 +154,8 @@ def find_title(doc: Document, rules: RuleSet, dates: Sequence[DateMention]) -> S
             score += 1
         if _looks_like_site_name(text[line.start : line.end], words):
             score -= 2
+        if _is_masthead(text, lines, index, words):
+            score -= 4
         if score > best_score:
             best_index, best_score = index, score
     best = lines[best_index]
@@ -201,6 +206,24 @@ def _looks_like_site_name(line: str, words: _PageWords) -> bool:
     )
 
 
+def _is_masthead(text: str, lines: list[_Line], index: int, words: _PageWords) -> bool:
+    """ "THE NORTHERN TIMES" over "PUBLISHED : 6 FEB 2024" / "WRITER: …": the outlet's name, not a headline.
+
+    A short ALL-CAPS line right above a date line or a "LABEL: value" line, and either at most three
+    words or ending in an outlet word ("Times", "Daily", "Post"). Only a penalty: with no other
+    candidate it stays the title."""
+    line = text[lines[index].start : lines[index].end]
+    tokens = _WORD.findall(line)
+    if not tokens or len(tokens) > 6 or line != line.upper() or not any(char.isalpha() for char in line):
+        return False
+    if len(tokens) > 3 and tokens[-1].casefold() not in words.outlets:
+        return False
+    if index + 1 >= len(lines):
+        return False
+    below = lines[index + 1]
+    return below.kind == "meta" or (below.kind == "skip" and _LABEL.match(text[below.start : below.end]) is not None)
+
+
 def _neighbour_kind(lines: list[_Line], index: int, step: int) -> str:
     probe = index + step
     if 0 <= probe < len(lines):
@@ -249,6 +272,8 @@ def _classify_text(
     bullet = _BULLET.match(line)
     day_dates = [date for date in dates if start <= date.start < end and date.day]
     tokens = _WORD.findall(line)
+    if day_dates and _is_byline_bar_line(line, start, day_dates):
+        return _Line(start, end, indent, "meta")
     if day_dates:
         first, last = day_dates[0], day_dates[-1]
         lead = [token for token in _WORD.findall(text[start : first.start]) if not token[:1].isdigit()]
@@ -304,6 +329,27 @@ def _classify_text(
         ):
             stripped_start = start + line.index(rest[0], len(category))
     return _Line(stripped_start, end, indent, "candidate")
+
+
+def _is_byline_bar_line(line: str, start: int, dates: list[_HeadDate]) -> bool:
+    """ "By Name | Some Outlet | Updated: 2023-11-08 15:42": a byline and the page date split by bars.
+
+    Not when another item reads as a headline (five words or more, some in lower case)."""
+    items = [(item.start(), item.end()) for item in _BAR_ITEM.finditer(line)]
+    if len(items) < 2 or not any(_BY_ITEM.match(line, item_start, item_end) for item_start, item_end in items):
+        return False
+    for item_start, item_end in items:
+        if any(item_start <= date.start - start < item_end for date in dates):
+            continue
+        tokens = _WORD.findall(line[item_start:item_end])
+        if len(tokens) >= 5 and any(token[:1].islower() for token in tokens):
+            return False
+    return True
+
+
+_BAR_ITEM = regex.compile(r"[^|¦]{1,300}", regex.VERSION1)
+_BY_ITEM = regex.compile(r"[ \t]{0,3}(?i:by)[ \t]{0,3}[:：]?[ \t]{0,3}\p{Lu}", regex.VERSION1)
+"""A bar item that credits a writer: "By Jane Doe", "by: DELTA DESK"."""
 
 
 def _is_menu(line: str) -> bool:

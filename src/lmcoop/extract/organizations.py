@@ -156,15 +156,20 @@ def _credits(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
 
 def _credit_line_outlets(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_Candidate]:
     """Outlets and agencies on a page's credit lines: a bar field ("By Jane Doe | Delta Herald |
-    Updated: …"), an ALL-CAPS masthead opening the text ("THE RIVER HERALD"), an agency after a date
+    Updated: …"), a masthead opening the text ("THE RIVER HERALD", "The Evening Post"), an agency after a date
     ("May 4,2023 By:DNA")."""
     field_pattern, masthead, agency = rules.compiled(_credit_line_patterns)
     out: list[_Candidate] = []
     for match in field_pattern.finditer(text):
         start, end = match.span("name")
         words = text[start:end].split()
-        if len(words) >= 2 and words[-1] in vocab.outlet_words:  # not a menu's "News"
-            out.append(_Candidate(start, end))
+        if len(words) < 2 or words[-1] not in vocab.outlet_words:  # not a menu's "News"
+            continue
+        if text[start - 1 - len(match.group("space"))] == ",":
+            line_start = text.rfind("\n", 0, start) + 1
+            if not text.startswith(("By ", "by "), line_start):
+                continue  # after a comma only on a byline: "By Jane Doe, Delta Herald"
+        out.append(_Candidate(start, end))
     top = masthead.match(text)
     masthead_words = top.group("name").split() if top is not None else []
     if top is not None and len(masthead_words) >= 2 and masthead_words[-1].capitalize() in vocab.outlet_words:
@@ -178,9 +183,9 @@ def _credit_line_outlets(text: str, rules: RuleSet, vocab: Vocabulary) -> list[_
 
 def _credit_line_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     del rules
-    caps_word = r"\p{Lu}[\p{Lu}\p{N}&'.-]{0,30}"
+    caps_word = r"\p{Lu}[\p{L}\p{N}&'.-]{0,30}"
     return (
-        regex.compile(rf"(?<=\|)[ \t]*(?P<name>{_CAP_RUN})[ \t]*(?=\|)"),
+        regex.compile(rf"(?<=[|,])(?P<space>[ \t]*)(?P<name>{_CAP_RUN})[ \t]*(?=[|\n]|\Z)"),
         regex.compile(rf"[ \t\n]{{0,20}}(?P<name>{caps_word}(?:[ \t]{caps_word}){{0,5}})[ \t]*\n"),
         regex.compile(
             r"(?<![\p{L}\p{N}])By(?:[ \t]{0,3}[:：][ \t]{0,3}|[ \t]{1,3})(?P<name>\p{Lu}{2,8})[ \t]*$", regex.MULTILINE

@@ -74,7 +74,7 @@ def _build(rules: RuleSet) -> _Patterns:
     byline = regex.compile(
         rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)"
         # a byline line: "By Jane Doe | Delta Herald | …"
-        rf"|^[ \t]{{0,3}}By[ \t]+(?=\p{{Lu}})",
+        rf"|(?:^|(?<=[|¦]))[ \t]{{0,3}}By[ \t]+(?=\p{{Lu}})",
         regex.VERSION1 | regex.MULTILINE,
     )
     cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
@@ -476,7 +476,7 @@ class _Context:
                 nxt = last + 1
                 if (
                     nxt + 1 < len(self.tokens)
-                    and self.tokens[nxt].text == ","
+                    and self.tokens[nxt].text in (",", "and")
                     and not self.tokens[nxt + 1].newline_before
                 ):
                     index = nxt + 1

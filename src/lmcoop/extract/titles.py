@@ -209,14 +209,17 @@ def _looks_like_site_name(line: str, words: _PageWords) -> bool:
 def _is_masthead(text: str, lines: list[_Line], index: int, words: _PageWords) -> bool:
     """ "THE NORTHERN TIMES" over "PUBLISHED : 6 FEB 2024" / "WRITER: …": the outlet's name, not a headline.
 
-    A short ALL-CAPS line right above a date line or a "LABEL: value" line, and either at most three
-    words or ending in an outlet word ("Times", "Daily", "Post"). Only a penalty: with no other
-    candidate it stays the title."""
+    A short line right above a date line or a "LABEL: value" line: ALL-CAPS with at most three words,
+    or a name ending in an outlet word ("Times", "Daily", "Post": "THE NORTHERN TIMES", "The Evening
+    Post"). Only a penalty: with no other candidate it stays the title."""
     line = text[lines[index].start : lines[index].end]
     tokens = _WORD.findall(line)
-    if not tokens or len(tokens) > 6 or line != line.upper() or not any(char.isalpha() for char in line):
+    if not tokens or len(tokens) > 6 or not any(char.isalpha() for char in line):
         return False
-    if len(tokens) > 3 and tokens[-1].casefold() not in words.outlets:
+    if tokens[-1].casefold() in words.outlets:
+        if any(token[:1].islower() and token not in _FUNCTION_WORDS for token in tokens):
+            return False  # "Board names new editor at Times"
+    elif len(tokens) > 3 or line != line.upper():
         return False
     if index + 1 >= len(lines):
         return False
@@ -341,6 +344,8 @@ def _is_byline_bar_line(line: str, start: int, dates: list[_HeadDate]) -> bool:
     for item_start, item_end in items:
         if any(item_start <= date.start - start < item_end for date in dates):
             continue
+        if _BY_ITEM.match(line, item_start, item_end):
+            continue  # "By Jane Doe and John Roe"
         tokens = _WORD.findall(line[item_start:item_end])
         if len(tokens) >= 5 and any(token[:1].islower() for token in tokens):
             return False

@@ -204,3 +204,21 @@ def test_no_credit_is_made_up(text: str) -> None:
 def test_hostile_credit_lines_parse(text: str) -> None:
     """Hostile inputs for the credit-line patterns: they must parse (linear patterns), nothing more."""
     lmcoop.parse(text)
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "For details, please contact: Ms. Pham Minh Chau, Press Officer, Upland Water Board, tel. +84 24 555 0123",
+        "Contact: Mr. Pham Minh Chau, Upland Water Board, pham.chau@upland-water.example",
+        "Please contact Dr. Pham Minh Chau for interviews.",
+    ],
+)
+def test_a_contact_at_the_end_is_only_mentioned(contact: str) -> None:
+    """The press contact under a story did not take part in the event it reports."""
+    text = (
+        _HEADLINE + "\n11 March 2022\n\nDirector Tran Van Long of the Upland Water Board opened a workshop on "
+        "wetland mapping in Vinh on Thursday with thirty rangers from four provinces.\n\n" + contact + "\n"
+    )
+    roles = {person.name: person.role for person in lmcoop.parse(text).people}
+    assert roles == {"Tran Van Long": "attendee", "Pham Minh Chau": "mentioned"}

@@ -181,6 +181,7 @@ def test_headlines_that_look_like_credit_lines(text: str, expected: str) -> None
         "Home | News | Policies | Contact\n\n" + _HEADLINE + _BODY,  # a menu's "News" is no outlet
         "By Staff Writer, Vinh | March 11th, 2022\n\n" + _HEADLINE + _BODY,  # an unnamed writer
         _HEADLINE + _BODY + "By 2030 the board plans ten more stations.\n",
+        _HEADLINE + _BODY + "By Upland Standards the dry season was mild.\n",  # a sentence, not a byline
     ],
 )
 def test_no_credit_is_made_up(text: str) -> None:

@@ -73,8 +73,10 @@ def _build(rules: RuleSet) -> _Patterns:
     labels = "|".join(regex.escape(label) for label in sorted(people.byline_labels, key=len, reverse=True))
     byline = regex.compile(
         rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)"
-        # a byline line: "By Jane Doe | Delta Herald | …"
-        rf"|(?:^|(?<=[|¦]))[ \t]{{0,3}}By[ \t]+(?=\p{{Lu}})",
+        # a byline line: "By Jane Doe | Delta Herald | …", the name ending at a bar, a comma, a dash, "and"
+        # or the line's end (not "By Then the board …")
+        rf"|(?:^|(?<=[|¦]))[ \t]{{0,3}}By[ \t]+(?=\p{{Lu}}[\p{{L}}.'’-]{{0,30}}+"
+        rf"(?:[ \t]{{1,3}}\p{{Lu}}[\p{{L}}.'’-]{{0,30}}+){{1,4}}(?:[ \t]*[|¦,–—-]|[ \t]+and[ \t]|[ \t]*$))",
         regex.VERSION1 | regex.MULTILINE,
     )
     cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())

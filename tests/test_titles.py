@@ -174,6 +174,32 @@ PAGES = [
         "River Board Signs Water Pact With Delta Institute",
         id="headline-naming-two-organizations-first",
     ),
+    pytest.param(
+        "By Nguyen Thu Ha | Lakeside Gazette | Updated: 2021-07-02 16:05\n\nLakeside forum opens in Hue\n\n"
+        "The Lakeside Forum opened in Hue on Friday with guests from three provinces, officials said.",
+        "Lakeside forum opens in Hue",
+        id="bar-byline-above",
+    ),
+    pytest.param(
+        "By Nguyen Thu Ha Le Minh | The Old Lakeside Gazette Review | Posted: 2021-07-02\n"
+        "Lakeside forum opens in Hue\n\n"
+        "The Lakeside Forum opened in Hue on Friday with guests from three provinces, officials said.",
+        "Lakeside forum opens in Hue",
+        id="bar-byline-with-long-items",
+    ),
+    pytest.param(
+        "LAKESIDE MORNING TIMES\nPUBLISHED : 2 JUL 2021 AT 16:05\nWRITER: Nguyen Thu Ha\n\n"
+        "Lakeside forum opens in Hue\n\n"
+        "The Lakeside Forum opened in Hue on Friday with guests from three provinces, officials said.",
+        "Lakeside forum opens in Hue",
+        id="caps-masthead",
+    ),
+    pytest.param(
+        "LAKESIDE FORUM OPENS IN HUE\nPublished: 2 July 2021\n\n"
+        "The Lakeside Forum opened in Hue on Friday with guests from three provinces, officials said.",
+        "LAKESIDE FORUM OPENS IN HUE",
+        id="caps-headline-is-no-masthead",
+    ),
     pytest.param("", None, id="empty"),
     pytest.param("   \n\n  ", None, id="blank"),
 ]

@@ -1077,7 +1077,10 @@ def _build_dateline(rules: RuleSet) -> _DatelineCheck:
         rf"|\p{{Lu}}[\p{{Lu}}\p{{L}} .'-]{{1,40}},[ \t]{{1,3}}(?:\p{{Lu}}[\p{{L}} .'-]{{1,40}},[ \t]{{1,3}})?"
         # a byline: "By Lan Anh - ", "Posted by Admin on ", "Written by Staff | "
         rf"|(?i:by)[ \t]{{1,3}}{word}(?:[ \t]{{1,3}}{word}){{0,3}}[ \t]{{0,3}}"
-        rf"(?:(?i:on)[ \t]{{1,3}}|[,|·•–—-][ \t]{{0,3}}))?",
+        rf"(?:(?i:on)[ \t]{{1,3}}|[,|·•–—-][ \t]{{0,3}}))?"
+        # or bar-separated credits, then a label: "By Jane Doe | Delta Herald | Updated: "
+        rf"|[^|¦\n]{{1,60}}[|¦][ \t]{{0,3}}(?:[^|¦\n]{{1,60}}[|¦][ \t]{{0,3}}){{0,3}}"
+        rf"(?i:{labels})[ \t]{{0,3}}:?[ \t]{{0,3}}",
         regex.VERSION1,
     )
     after = regex.compile(

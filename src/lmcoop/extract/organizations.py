@@ -83,6 +83,7 @@ class _Tables:
     suffix_openings: tuple[str, ...]
     credits: tuple[tuple[regex.Pattern[str], _Needs], ...]
     outlet: regex.Pattern[str]
+    credit_lines: tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]
     system_first_forms: frozenset[str]
 
 
@@ -95,6 +96,7 @@ def _tables(rules: RuleSet) -> _Tables:
         suffix_openings=_suffix_openings(rules),
         credits=_credit_patterns(rules),
         outlet=_outlet_pattern(rules),
+        credit_lines=_credit_line_patterns(rules),
         system_first_forms=_system_first_forms(rules),
     )
 
@@ -202,7 +204,48 @@ def _credits(text: str, tables: _Tables) -> list[_Candidate]:
         start, end = match.span("name")
         if text[start:end].rsplit(" ", 1)[-1] in vocab.outlet_words:
             out.append(_Candidate(start, end))
+    out.extend(_credit_line_outlets(text, tables))
     return out
+
+
+def _credit_line_outlets(text: str, tables: _Tables) -> list[_Candidate]:
+    """Outlets and agencies on a page's credit lines: a bar field ("By Jane Doe | Delta Herald |
+    Updated: …"), a masthead opening the text ("THE RIVER HERALD", "The Evening Post"), an agency after a date
+    ("May 4,2023 By:DNA")."""
+    field_pattern, masthead, agency = tables.credit_lines
+    vocab = tables.vocab
+    out: list[_Candidate] = []
+    for match in field_pattern.finditer(text):
+        start, end = match.span("name")
+        words = text[start:end].split()
+        if len(words) < 2 or words[-1] not in vocab.outlet_words:  # not a menu's "News"
+            continue
+        if text[start - 1 - len(match.group("space"))] == ",":
+            line_start = text.rfind("\n", 0, start) + 1
+            if not text.startswith(("By ", "by "), line_start):
+                continue  # after a comma only on a byline: "By Jane Doe, Delta Herald"
+        out.append(_Candidate(start, end))
+    top = masthead.match(text)
+    masthead_words = top.group("name").split() if top is not None else []
+    if top is not None and len(masthead_words) >= 2 and masthead_words[-1].capitalize() in vocab.outlet_words:
+        out.append(_Candidate(*top.span("name")))
+    for match in agency.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if any(char.isdigit() for char in text[line_start : match.start()]):
+            out.append(_Candidate(*match.span("name")))
+    return out
+
+
+def _credit_line_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    del rules
+    caps_word = r"\p{Lu}[\p{L}\p{N}&'.-]{0,30}"
+    return (
+        regex.compile(rf"(?<=[|,])(?P<space>[ \t]*)(?P<name>{_CAP_RUN})[ \t]*(?=[|\n]|\Z)"),
+        regex.compile(rf"[ \t\n]{{0,20}}(?P<name>{caps_word}(?:[ \t]{caps_word}){{0,5}})[ \t]*\n"),
+        regex.compile(
+            r"(?<![\p{L}\p{N}])By(?:[ \t]{0,3}[:：][ \t]{0,3}|[ \t]{1,3})(?P<name>\p{Lu}{2,8})[ \t]*$", regex.MULTILINE
+        ),
+    )
 
 
 def _outlet_pattern(rules: RuleSet) -> regex.Pattern[str]:

@@ -72,7 +72,12 @@ def _build(rules: RuleSet) -> _Patterns:
     )
     labels = "|".join(regex.escape(label) for label in sorted(people.byline_labels, key=len, reverse=True))
     byline = regex.compile(
-        rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
+        rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)"
+        # a byline line: "By Jane Doe | Delta Herald | …", the name ending at a bar, a comma, a dash, "and"
+        # or the line's end (not "By Then the board …")
+        rf"|(?:^|(?<=[|¦]))[ \t]{{0,3}}By[ \t]+(?=\p{{Lu}}[\p{{L}}.'’-]{{0,30}}+"
+        rf"(?:[ \t]{{1,3}}\p{{Lu}}[\p{{L}}.'’-]{{0,30}}+){{1,4}}(?:[ \t]*[|¦,–—-]|[ \t]+and[ \t]|[ \t]*$))",
+        regex.VERSION1 | regex.MULTILINE,
     )
     cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
     list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))
@@ -473,7 +478,7 @@ class _Context:
                 nxt = last + 1
                 if (
                     nxt + 1 < len(self.tokens)
-                    and self.tokens[nxt].text == ","
+                    and self.tokens[nxt].text in (",", "and")
                     and not self.tokens[nxt + 1].newline_before
                 ):
                     index = nxt + 1

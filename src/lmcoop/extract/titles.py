@@ -93,6 +93,8 @@ class _PageWords:
     sections: frozenset[str]
     organization_heads: frozenset[str]
     """Organization head nouns ("Center", "Ministry"): a short title-case line with one is a site name."""
+    outlets: frozenset[str]
+    """Last words of news outlets' names ("Times", "Daily"): an ALL-CAPS line ending in one is a masthead."""
 
 
 def _page_words(rules: RuleSet) -> _PageWords:
@@ -101,6 +103,7 @@ def _page_words(rules: RuleSet) -> _PageWords:
         captions=tuple(f" {marker.casefold()} " for marker in rules.dates.caption_markers),
         sections=frozenset(word.casefold() for word in rules.dates.section_nouns),
         organization_heads=frozenset(word.casefold() for word in rules.organizations.head_nouns),
+        outlets=frozenset(word.casefold() for word in rules.organizations.outlet_words),
     )
 
 
@@ -149,6 +152,8 @@ def find_title(doc: Document, rules: RuleSet, dates: Sequence[DateMention]) -> S
             score += 1
         if _looks_like_site_name(candidate_words[index], words):
             score -= 2
+        if _is_masthead(text, lines, index, words):
+            score -= 4
         if score > best_score:
             best_index, best_score = index, score
     best = lines[best_index]
@@ -295,6 +300,27 @@ def _looks_like_site_name(tokens: list[str], words: _PageWords) -> bool:
     )
 
 
+def _is_masthead(text: str, lines: list[_Line], index: int, words: _PageWords) -> bool:
+    """ "THE NORTHERN TIMES" over "PUBLISHED : 6 FEB 2024" / "WRITER: …": the outlet's name, not a headline.
+
+    A short line right above a date line or a "LABEL: value" line: ALL-CAPS with at most three words,
+    or a name ending in an outlet word ("Times", "Daily", "Post": "THE NORTHERN TIMES", "The Evening
+    Post"). Only a penalty: with no other candidate it stays the title."""
+    line = text[lines[index].start : lines[index].end]
+    tokens = _WORD.findall(line)
+    if not tokens or len(tokens) > 6 or not any(char.isalpha() for char in line):
+        return False
+    if tokens[-1].casefold() in words.outlets:
+        if any(token[:1].islower() and token not in _FUNCTION_WORDS for token in tokens):
+            return False  # "Board names new editor at Times"
+    elif len(tokens) > 3 or line != line.upper():
+        return False
+    if index + 1 >= len(lines):
+        return False
+    below = lines[index + 1]
+    return below.kind == "meta" or (below.kind == "skip" and _LABEL.match(text[below.start : below.end]) is not None)
+
+
 def _neighbour_kind(lines: list[_Line], index: int, step: int) -> str:
     probe = index + step
     if 0 <= probe < len(lines):
@@ -340,6 +366,8 @@ def _classify_text(
         return _Line(start, end, indent, "skip")
     bullet = _BULLET.match(line)
     day_dates = [date for date in dates if start <= date.start < end and _names_a_day(date)]
+    if day_dates and _is_byline_bar_line(line, start, day_dates):
+        return _Line(start, end, indent, "meta")
     if day_dates:
         first, last = day_dates[0], day_dates[-1]
         lead = _count_words(text, start, first.start)
@@ -434,6 +462,29 @@ def _foreign_or_broken(line: str) -> bool:
     if _MAYBE_OTHER_SCRIPT.search(line) is None:
         return False
     return len(_LATIN_OR_DIGIT.findall(line)) * 2 < len(_LETTER_OR_DIGIT.findall(line))
+
+
+def _is_byline_bar_line(line: str, start: int, dates: list[DateMention]) -> bool:
+    """ "By Name | Some Outlet | Updated: 2023-11-08 15:42": a byline and the page date split by bars.
+
+    Not when another item reads as a headline (five words or more, some in lower case)."""
+    items = [(item.start(), item.end()) for item in _BAR_ITEM.finditer(line)]
+    if len(items) < 2 or not any(_BY_ITEM.match(line, item_start, item_end) for item_start, item_end in items):
+        return False
+    for item_start, item_end in items:
+        if any(item_start <= date.start - start < item_end for date in dates):
+            continue
+        if _BY_ITEM.match(line, item_start, item_end):
+            continue  # "By Jane Doe and John Roe"
+        tokens = _WORD.findall(line[item_start:item_end])
+        if len(tokens) >= 5 and any(token[:1].islower() for token in tokens):
+            return False
+    return True
+
+
+_BAR_ITEM = regex.compile(r"[^|¦]{1,300}", regex.VERSION1)
+_BY_ITEM = regex.compile(r"[ \t]{0,3}(?i:by)[ \t]{0,3}[:：]?[ \t]{0,3}\p{Lu}", regex.VERSION1)
+"""A bar item that credits a writer: "By Jane Doe", "by: DELTA DESK"."""
 
 
 def _is_menu(line: str) -> bool:

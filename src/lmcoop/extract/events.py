@@ -106,7 +106,7 @@ class _Patterns:
     hybrid_noun: regex.Pattern[str]
     duration: regex.Pattern[str]
     dateline: regex.Pattern[str]
-    end_cue: Vocabulary
+    end_cue: frozenset[str]
     relative: frozenset[str]
     speech: frozenset[str]
     weekday_words: frozenset[str]
@@ -183,7 +183,7 @@ def _build(rules: RuleSet) -> _Patterns:
         calendar_words=frozenset(
             w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
         ),
-        end_cue=Vocabulary(events.end_cues),
+        end_cue=frozenset(fold(w) for w in events.end_cues),
         relative=frozenset(fold(w) for w in events.relative_words),
         speech=frozenset(fold(w) for w in events.speech_words),
         weekday_words=frozenset(w.casefold() for w in rules.dates.weekdays),
@@ -362,6 +362,8 @@ _CLAUSE_REACH = 80
 """How far back from a verb its clause is read for a relative word ("…, which the two sides signed")."""
 _LEAD_DAYS = 14
 """How many days from the publication date the lead's own day may lie to date its unnamed event."""
+_VERB_REACH = 200
+"""How far before the lead's day its verb is looked for (so a huge sentence is read once per day, not whole)."""
 
 
 def _past_reference(text: str, patterns: _Patterns, found: Found | None, start: int, end: int, offset: int) -> bool:
@@ -413,7 +415,7 @@ def _lead_event(doc: Document, patterns: _Patterns, found: Found, candidates: li
             fold(w) in patterns.speech for w in text[max(s, d.start - 12) : d.start].split()[-2:]
         ):
             continue  # "X said on Monday" dates a statement, not a happening
-        for verb in patterns.past_verb.finditer(text, s, d.start):
+        for verb in patterns.past_verb.finditer(text, max(s, d.start - _VERB_REACH), d.start):
             if fold(verb.group()) not in patterns.speech:
                 return _Trigger("other", verb.span(), (s, e))
     return None
@@ -531,8 +533,16 @@ def _until(
     else:
         return date
     index = doc.sentence_index(s)
-    for i in range(index, min(index + 1 + _END_SENTENCES, len(doc.sentences))):
-        cs, ce = (s, e) if i == index else doc.sentences[i]
+    last_index = min(index + _END_SENTENCES, len(doc.sentences) - 1)
+    ceiling = max(e, doc.sentences[last_index][1])
+    # each later day is looked at once, with the few words before it: is it the end of this event?
+    for d in found.dates[bisect.bisect_left(found.dates, s, key=lambda m: m.start) :]:
+        if d.start >= ceiling:
+            break
+        if d.date is None or not _after_end_cue(text, patterns, max(s, d.start - 24), d.start):
+            continue
+        i = doc.sentence_index(d.start)
+        cs, ce = (s, e) if i <= index else doc.sentences[i]
         if i > index and patterns.future.search(text, cs, ce):
             continue  # "registration for the next fair closes on …" ends something else
         if i > index + 1:
@@ -541,25 +551,20 @@ def _until(
                 text, patterns, (cs, ce), trigger.kind
             ):
                 continue
-        for cue in patterns.end_cue.finditer(text, cs, ce):
-            end = _day_after(text, found, cue.end(), ce)
-            if end is None:
-                continue
-            last = end.date
-            if last is not None and last < first and fold(end.text) in patterns.weekday_words:
-                last += datetime.timedelta(days=7)
-            if last is not None and 0 < (last - first).days <= _LONGEST_EVENT:
-                return f"{first}/{last}"
+        last = d.date
+        if last < first and fold(d.text) in patterns.weekday_words:
+            last += datetime.timedelta(days=7)
+        if 0 < (last - first).days <= _LONGEST_EVENT:
+            return f"{first}/{last}"
     return date
 
 
-def _day_after(text: str, found: Found, offset: int, end: int) -> DateMention | None:
-    """The one-day date written right after `offset` (past "on" or "the")."""
-    for d in found.dates[bisect.bisect_left(found.dates, offset, key=lambda d: d.start) :]:
-        if d.start >= end or text[offset : d.start].split() not in ([], ["on"], ["the"], ["on", "the"]):
-            return None
-        return d if d.date is not None else None
-    return None
+def _after_end_cue(text: str, patterns: _Patterns, start: int, end: int) -> bool:
+    """Whether the words just before `end` are an end cue ("until", "will close on", "ends on the")."""
+    words = [fold(w) for w in text[start:end].split()]
+    while words and words[-1] in {"on", "the"}:
+        words.pop()
+    return bool(words) and (words[-1] in patterns.end_cue or " ".join(words[-2:]) in patterns.end_cue)
 
 
 def _names_kind(text: str, patterns: _Patterns, sentence: tuple[int, int], kind: str) -> bool:

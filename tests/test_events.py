@@ -359,6 +359,11 @@ END_CUE_TABLE: dict[str, list[str]] = {
         "for 30 rangers in Strel.",
     ],
     # the day people gather for a several-day event is its first day
+    # a range the dates stage reads
+    "2024-03-04/2024-03-06": [
+        "The seminar on river health was held in Kellen from 4 to 6 March 2024.",
+        "The seminar on river health was held in Kellen on 4-6 March 2024.",
+    ],
     "2024-03-05/2024-03-06": [
         "Heat Seminar in Kellen\n\nExperts from the two countries gathered in Kellen on 5 March 2024 for a two-day "
         "seminar on urban heat.",
@@ -401,6 +406,14 @@ PAST_REFERENCE_TABLE: dict[tuple[str, str, str], list[str]] = {
         "Kellen and Strel agencies agree on coastal monitoring\n\nThe two agencies signed a memorandum of "
         "understanding on 1 March 2024 in Kellen, which covers coastal monitoring.",
         "Coastal memorandum\n\nThe memorandum was signed by the two ministers in Kellen on 1 March 2024.",
+        # a clause whose day is near the publication date tells the signing reported
+        "Coastal memorandum covers ten beaches\n\n2024-03-04 Article type: News\n\nThe memorandum on coastal "
+        "care, signed by the two mayors in Kellen on 1 March 2024, covers ten beaches.",
+    ],
+    # a relative clause with no date at all
+    ("other", "2024-03-04", "Kellen"): [
+        "Kellen and Strel plant mangroves\n\n2024-03-06 Article type: News\n\nVolunteers planted 5,000 mangroves "
+        "in Kellen on 4 March 2024. They recalled the memorandum, which the two towns signed in Strel.",
     ],
 }
 

@@ -371,8 +371,18 @@ def _past_reference(text: str, patterns: _Patterns, found: Found | None, start: 
 
     It does inside a relative clause ("the protocol, which the two countries signed …", "…, signed by
     both sides in 1995") and when the day or year right after it lies a year or more before the
-    publication date.
+    publication date; a day right after it near the publication date makes it the reported one.
     """
+    published = found.published.date if found is not None and found.published is not None else None
+    after = None
+    if found is not None:
+        at = bisect.bisect_right(found.dates, offset, key=lambda d: d.start)
+        if at < len(found.dates) and found.dates[at].start < min(end, offset + _CLAUSE_REACH):
+            after = found.dates[at]
+    if after is not None and after.date is not None and published is not None:
+        if abs((published - after.date).days) <= _LEAD_DAYS:
+            return False  # "the memorandum, signed on Monday by …" reports the signing
+        return (published - after.date).days > 366
     floor = max(start, offset - _CLAUSE_REACH)
     clause = max(text.rfind(c, floor, offset) for c in ",;(—–")
     if clause >= 0:
@@ -381,15 +391,8 @@ def _past_reference(text: str, patterns: _Patterns, found: Found | None, start: 
             return True
         if not words and text[offset : offset + 40].split(" ", 2)[1:2] == ["by"]:
             return True
-    if found is None or found.published is None or found.published.date is None:
+    if after is None or published is None:
         return False
-    published = found.published.date
-    at = bisect.bisect_right(found.dates, offset, key=lambda d: d.start)
-    if at == len(found.dates) or found.dates[at].start >= min(end, offset + _CLAUSE_REACH):
-        return False
-    after = found.dates[at]
-    if after.date is not None:
-        return (published - after.date).days > 366
     value = after.value or ""
     return value[:4].isdigit() and int(value[:4]) <= published.year - 2
 

@@ -419,23 +419,6 @@ def _merge_parents(text: str, patterns: _Patterns, entities: list[_Entity]) -> l
     return out
 
 
-class _Spans:
-    """Spans sorted by start, answering "which span holds this offset" by bisection."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.max_ends: list[int] = []
-        reach = -1
-        for _, end in ordered:
-            reach = max(reach, end)
-            self.max_ends.append(reach)
-
-    def holds(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index >= 0 and self.max_ends[index] > offset
-
-
 # --- mentions ------------------------------------------------------------------------------------------
 
 
@@ -487,9 +470,6 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
     by_sentence: dict[int, list[regex.Match[str]]] = {}
     for match in patterns.kinds.finditer(text):  # the whole text, once
         by_sentence.setdefault(doc.sentence_index(match.start()), []).append(match)
-    blocked = _Spans(
-        m.span() for number in by_sentence for m in patterns.not_instrument.finditer(text, *doc.sentences[number])
-    )
     for number, matches in by_sentence.items():
         s, e = doc.sentences[number]
         matches = [m for m in matches if s <= m.start() and m.end() <= e]
@@ -499,9 +479,10 @@ def _find_mentions(doc: Document, rules: RuleSet, patterns: _Patterns, found: Fo
         if key in seen_sentences:
             continue  # a paragraph printed twice names the same instruments
         seen_sentences.add(key)
+        blocked = [m.span() for m in patterns.not_instrument.finditer(text, s, e)]  # "reached an agreement"
         sentence_mentions: list[_Mention] = []
         for match in matches:
-            if blocked.holds(match.start()):
+            if any(a <= match.start() < b for a, b in blocked):
                 continue
             last = sentence_mentions[-1] if sentence_mentions else None
             kind = patterns.kind_of.get(fold(match.group()))
@@ -962,6 +943,8 @@ class _Index:
     """The status words of each sentence a mention stands in, once found."""
     entities_made: dict[tuple[int, int], list[_Entity]] = field(default_factory=dict)
     """What `_entities` found between two offsets."""
+    signing_verbs: dict[tuple[int, int], list[regex.Match[str]]] = field(default_factory=dict)
+    """The signing verbs of each sentence a mention stands in, once found."""
 
     @classmethod
     def build(
@@ -1171,7 +1154,9 @@ def _find_cue(text: str, patterns: _Patterns, index: _Index, mention: _Mention) 
 def _signatories(text: str, patterns: _Patterns, index: _Index, mention: _Mention) -> tuple[list[Person], list[Person]]:
     """People who signed the mentioned instrument, and those they signed on behalf of."""
     s, e = mention.sentence
-    verbs = list(patterns.signing_verb.finditer(text, s, e))
+    verbs = index.signing_verbs.get((s, e))
+    if verbs is None:
+        verbs = index.signing_verbs[(s, e)] = list(patterns.signing_verb.finditer(text, s, e))
     if not verbs:
         return [], []
     verb = min(verbs, key=lambda m: abs(m.start() - mention.start))

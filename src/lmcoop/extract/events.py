@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime
-import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -84,7 +83,11 @@ class _Patterns:
     verb_kind: dict[str, str]
     online: Vocabulary
     hybrid: regex.Pattern[str]
-    hybrid_words: tuple[tuple[str, ...], ...] | None
+    hybrid_words: tuple[str, ...] | None
+    hybrid_noun_words: tuple[str, ...] | None
+    online_words: tuple[str, ...] | None
+    offline_words: tuple[str, ...] | None
+    remote_join_words: tuple[str, ...] | None
     """The words of `hybrid`'s phrases: a text that lacks some word of each has no match (`may_occur`)."""
     offline: Vocabulary
     place: regex.Pattern[str]
@@ -106,6 +109,8 @@ class _Patterns:
     hybrid_noun: regex.Pattern[str]
     duration: regex.Pattern[str]
     dateline: regex.Pattern[str]
+    maybe_lower: regex.Pattern[str]
+    """Two characters side by side that may be lower case: where `_prose` asks `str.islower`."""
     end_cue: frozenset[str]
     relative: frozenset[str]
     speech: frozenset[str]
@@ -132,6 +137,10 @@ def _build(rules: RuleSet) -> _Patterns:
             regex.IGNORECASE,
         ),
         hybrid_words=phrase_words(events.hybrid_words),
+        hybrid_noun_words=phrase_words(["hybrid"]),  # the word `hybrid_noun` starts with
+        online_words=phrase_words(events.online_words),
+        offline_words=phrase_words(events.offline_words),
+        remote_join_words=phrase_words(events.remote_join_words),
         offline=Vocabulary(events.offline_words),
         # "in Kunming", "in East China's Shandong province", "in Nanning City", "in the Lao capital Vientiane"
         place=regex.compile(
@@ -180,6 +189,8 @@ def _build(rules: RuleSet) -> _Patterns:
         dateline=regex.compile(
             rf"[ \t]*(?P<city>{cap}(?:\s{cap}){{0,3}}),[ \t]*(?:{cap}(?:\s{cap}){{0,2}},[ \t]*)?", regex.VERSION1
         ),
+        # every character `str.islower` accepts, in any Unicode version ("ʕ" was Ll, is Lo): a test checks
+        maybe_lower=regex.compile(r"[\p{Lowercase}\p{Lo}\p{Cn}]{2}"),
         calendar_words=frozenset(
             w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
         ),
@@ -199,46 +210,10 @@ class _Trigger:
     sentence: tuple[int, int]
 
 
-class _Scan:
-    """The matches of each pattern over the sentences the event is read from, found in one pass.
-
-    The stage asks about the same sentences with the same patterns many times (the trigger, the
-    date's anchors, "next", places); each pattern now reads them once, and a sentence's matches are
-    looked up by bisection. They are exactly what ``pattern.finditer(text, start, end)`` gives: a
-    range that a match crosses, or that ends before a letter or hyphen (where the pattern could read
-    on), is searched directly. (The patterns read white space after a range as they read its end.)
-    """
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self._hits: dict[regex.Pattern[str] | Vocabulary, tuple[list[regex.Match[str]], list[int]]] = {}
-
-    def finditer(self, pattern: regex.Pattern[str] | Vocabulary, start: int, end: int) -> list[regex.Match[str]]:
-        text = self.text
-        if start < self.start or end > self.end or (end < self.end and end < len(text) and not text[end].isspace()):
-            return list(pattern.finditer(text, start, end))
-        found = self._hits.get(pattern)
-        if found is None:
-            matches = list(pattern.finditer(text, self.start, self.end))
-            found = self._hits[pattern] = (matches, [m.start() for m in matches])
-        matches, starts = found
-        low = bisect.bisect_left(starts, start)
-        high = bisect.bisect_left(starts, end, low)
-        if (low > 0 and matches[low - 1].end() > start) or (high > low and matches[high - 1].end() > end):
-            return list(pattern.finditer(text, start, end))  # a match crosses the range's edge
-        return matches[low:high]
-
-    def search(self, pattern: regex.Pattern[str] | Vocabulary, start: int, end: int) -> regex.Match[str] | None:
-        matches = self.finditer(pattern, start, end)
-        return matches[0] if matches else None
-
-
 def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
     """The main event of the article, or None when its headline and opening name none."""
     patterns = rules.compiled(_build)
-    candidates = _candidate_sentences(doc, found)
+    candidates = _candidate_sentences(doc, patterns, found)
     trigger = _find_trigger(doc.text, patterns, candidates[: _BODY_SENTENCES + (1 if found.title else 0)], found)
     if trigger is None:
         trigger = _lead_event(doc, patterns, found, candidates)
@@ -305,7 +280,7 @@ def _dateline_city(doc: Document, patterns: _Patterns, rules: RuleSet, found: Fo
     return None
 
 
-def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
+def _candidate_sentences(doc: Document, patterns: _Patterns, found: Found) -> list[tuple[int, int]]:
     """The headline, then the prose sentences after it (a repeated headline is skipped)."""
     text = doc.text
     out: list[tuple[int, int]] = []
@@ -321,12 +296,27 @@ def _candidate_sentences(doc: Document, found: Found) -> list[tuple[int, int]]:
         if s < start:
             continue
         chunk = text[s:e]
-        if title_text is not None and " ".join(chunk.split()) == title_text:
+        words = chunk.split()
+        if title_text is not None and len(chunk) >= len(title_text) and " ".join(words) == title_text:
             continue
-        if len(chunk.split()) < 5 or not any(a.islower() and b.islower() for a, b in itertools.pairwise(chunk)):
+        if len(words) < 5 or not _prose(patterns, chunk):
             continue
         out.append((s, e))
     return out
+
+
+def _prose(patterns: _Patterns, chunk: str) -> bool:
+    """Whether two lower-case letters stand side by side (prose, not a heading in capitals).
+
+    `str.islower` decides; a pattern finds, in C, the places worth asking (a megabyte of "A, B, C, …" has none).
+    """
+    at = 0
+    while (pair := patterns.maybe_lower.search(chunk, at)) is not None:
+        at = pair.start()
+        if chunk[at].islower() and chunk[at + 1].islower():
+            return True
+        at += 1
+    return False
 
 
 def _sentences_from(candidates: list[tuple[int, int]], sentence: tuple[int, int]) -> list[tuple[int, int]]:
@@ -593,23 +583,29 @@ def _event_location(
     in X") give no place; a city named right after a venue wins over the venue.
     """
     text = doc.text
-    # "next" and "in <Place>" are asked of most of these sentences: each is looked for once over all of them
-    spans = [trigger.sentence, *sentences, *later]
-    scan = _Scan(text, min(s for s, _ in spans), max(e for _, e in spans))
-    future = patterns.future
-    if not scan.search(future, *trigger.sentence):  # a reported past event, not an announced one
-        sentences = [c for c in sentences if c == trigger.sentence or not scan.search(future, *c)]
-        later = [c for c in later if not scan.search(future, *c)]
+    past = patterns.future.search(text, *trigger.sentence) is None  # a reported event, not an announced one
+    announced: dict[tuple[int, int], bool] = {}
+
+    def kept(sentence: tuple[int, int]) -> bool:
+        """Not about a later event, when the event itself is past; asked only of sentences that give a place."""
+        if not past or sentence == trigger.sentence:
+            return True
+        if sentence not in announced:
+            announced[sentence] = patterns.future.search(text, *sentence) is not None
+        return not announced[sentence]
+
     for s, e in later:
-        for m in scan.finditer(patterns.place, s, e):
+        for m in patterns.place.finditer(text, s, e):
             if _is_seat(text, patterns, s, m.start()):
                 continue
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and not _quoted(text, s, span.start):
-                if _names_kind(text, patterns, (s, e), trigger.kind):
+                if kept((s, e)) and _names_kind(text, patterns, (s, e), trigger.kind):
                     sentences = [*sentences, (s, e)]
                 break
     for s, e in sentences:
+        if not kept((s, e)):
+            continue
         in_title = found.title is not None and s == found.title.start
         for m in patterns.visited.finditer(text, s, e):
             span = _org_at(found, m.start("place")) or _place_span(
@@ -617,7 +613,7 @@ def _event_location(
             )
             if span is not None and not _quoted(text, s, span.start):
                 return span
-        for m in scan.finditer(patterns.place, s, e):
+        for m in patterns.place.finditer(text, s, e):
             if in_title and not _event_word_before(text, patterns, m.start(), s):
                 continue  # a headline's "research in Hydrology" is no place
             if _is_seat(text, patterns, s, m.start()):
@@ -637,6 +633,8 @@ def _event_location(
                 text=venue, start=m.start("venue"), end=m.end("venue")
             )
     for s, e in sentences:
+        if not kept((s, e)):
+            continue
         for m in patterns.place_country.finditer(text, s, e):
             span = _place_span(text, rules, patterns, m.start("place"), m.end("place"))
             if span is not None and rules.country_of(m.group("country")) is not None:
@@ -712,11 +710,19 @@ def _event_mode(
     for match in patterns.hybrid.finditer(text) if may_occur(text, patterns.hybrid_words) else ():
         if _beside_event(text, patterns, match.start(), match.end()):
             return "hybrid"
-    for s, e in [trigger.sentence, *following[:3]]:
-        if patterns.hybrid_noun.search(text, s, e) or _in_place_too(text, patterns, s, e):
+    # most texts hold none of these words: then no sentence needs reading for them
+    hybrid_noun = may_occur(text, patterns.hybrid_noun_words)
+    remote_join = may_occur(text, patterns.remote_join_words)
+    for s, e in [trigger.sentence, *following[:3]] if hybrid_noun or remote_join else ():
+        if (hybrid_noun and patterns.hybrid_noun.search(text, s, e)) or (
+            remote_join and _in_place_too(text, patterns, s, e)
+        ):
             return "hybrid"
-    for pattern, mode in ((patterns.online, "online"), (patterns.offline, "offline")):
-        for s, e in following[:3]:
+    for pattern, words, mode in (
+        (patterns.online, patterns.online_words, "online"),
+        (patterns.offline, patterns.offline_words, "offline"),
+    ):
+        for s, e in following[:3] if may_occur(text, words) else ():
             for match in pattern.finditer(text, s, e):
                 if _beside_event(text, patterns, match.start(), match.end(), s, e):
                     return cast(EventMode, mode)

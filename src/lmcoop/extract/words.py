@@ -83,22 +83,33 @@ def _branches(node: _Node) -> str:
     return "(?:" + "|".join(parts) + ("|)" if _END in node else ")")
 
 
-def phrase_words(phrases: Iterable[str]) -> tuple[tuple[str, ...], ...] | None:
-    """The words of each phrase in lower case, for `may_occur`; None when lower case does not stand
-    for case folding in them ("ß")."""
+def phrase_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """A few words, in lower case, one of which stands inside every phrase's words, for `may_occur`
+    ("hybrid" and "online" for "hybrid format", "in a hybrid", "online and offline", …); None
+    when lower case does not stand for case folding in the phrases ("ß")."""
     unique = sorted({p for p in phrases if p.strip()})
-    if not _trie_safe(unique, True) or any(c.isspace() and c != " " for p in unique for c in p):
+    if not _trie_safe(unique, True):
         return None
-    return tuple(tuple(p.lower().split()) for p in unique)
+    left = [p.lower().split() for p in unique]
+    chosen: list[str] = []
+    while left:
+        # the word inside most phrases still left; a short one ("a", "in") is in every text
+        word = max(
+            sorted({w for phrase in left for w in phrase}),
+            key=lambda w: (sum(any(w in v for v in phrase) for phrase in left) if len(w) >= 4 else 0, len(w)),
+        )
+        chosen.append(word)
+        left = [phrase for phrase in left if not any(word in v for v in phrase)]
+    return tuple(chosen)
 
 
-def may_occur(text: str, words: tuple[tuple[str, ...], ...] | None) -> bool:
-    """False only when none of the phrases can match `text` ignoring case: each lacks a word that the
-    lower-cased text does not hold. A few substring tests in C, far cheaper than a regex scan."""
+def may_occur(text: str, words: tuple[str, ...] | None) -> bool:
+    """False only when none of the phrases `words` stands for can match `text` ignoring case: none of
+    the words is in the lower-cased text. A few substring tests in C, far cheaper than a regex scan."""
     lowered = _lowered(text)
     if words is None or lowered is None:
         return True
-    return any(all(word in lowered for word in phrase) for phrase in words)
+    return any(word in lowered for word in words)
 
 
 class Vocabulary:

@@ -331,3 +331,145 @@ def test_every_lower_case_letter_is_asked_about() -> None:
 )
 def test_prose(chunk: str, prose: bool) -> None:
     assert events._prose(RULES.compiled(events._build), chunk) is prose
+
+
+# --- the last day from an end cue: expected date → texts (start day and cue tied to the event) ----------
+
+END_CUE_TABLE: dict[str, list[str]] = {
+    "2024-03-04/2024-03-08": [
+        "Water Exhibition Opens in Kellen\n\nThe regional water exhibition opened at the Kellen Trade Hall on "
+        "4 March 2024 and will close on 8 March 2024.",
+        "Water Exhibition Opens in Kellen\n\nThe regional water exhibition opened in Kellen on 4 March 2024. "
+        "It runs until 8 March 2024.",
+    ],
+    # a weekday the dates stage put before the first day is the next one of that name
+    "2024-03-06/2024-03-10": [
+        "Water Exhibition Opens in Kellen\n\nSTREL, 6 March 2024 – The regional water exhibition opened Wednesday "
+        "in Strel with 90 exhibitors. The exhibition shows pumps and filters from six countries. It runs until Sunday.",
+    ],
+    "2024-09-02/2024-09-11": [
+        "Mapping Course Opens\n\nOn 2 September 2024, the agency opened a ten-day training course on wetland mapping "
+        "for 30 rangers in Strel. The course is held at the Strel field station and will close on 11 September 2024.",
+        # no end cue: the length in the same sentence gives the range
+        "Mapping Course Opens\n\nOn 2 September 2024, the agency opened a ten-day training course on wetland mapping "
+        "for 30 rangers in Strel.",
+    ],
+    # the day people gather for a several-day event is its first day
+    # a range the dates stage reads
+    "2024-03-04/2024-03-06": [
+        "The seminar on river health was held in Kellen from 4 to 6 March 2024.",
+        "The seminar on river health was held in Kellen on 4-6 March 2024.",
+    ],
+    "2024-03-05/2024-03-06": [
+        "Heat Seminar in Kellen\n\nExperts from the two countries gathered in Kellen on 5 March 2024 for a two-day "
+        "seminar on urban heat.",
+    ],
+    # negatives: the cue ends another thing, names a year, or lies too far off; a length elsewhere
+    "2024-03-04": [
+        "Water Exhibition Opens in Kellen\n\nThe regional water exhibition opened in Kellen on 4 March 2024. Buyers "
+        "from six provinces came to the stands. Registration for the next exhibition closes on 20 March 2024.",
+        "Water Exhibition Opens in Kellen\n\nThe regional water exhibition opened in Kellen on 4 March 2024. The "
+        "exhibition's outreach programme runs until 2026.",
+        "Water Exhibition Opens in Kellen\n\nThe regional water exhibition opened in Kellen on 4 March 2024. It runs "
+        "until 30 June 2024.",
+        "Forum Opens\n\nThe river forum on basin planning opened in Kellen on 4 March 2024. More than 300 delegates "
+        "came from the basin. It is a five-day forum.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in END_CUE_TABLE.items() for t in ts])
+def test_range_from_end_cue(expected: str, text: str) -> None:
+    event = event_of(text)
+    assert event is not None
+    assert event.date == expected
+
+
+# --- an earlier signing told in passing is not the event: expected (kind, date, place) → texts ---------
+
+PAST_REFERENCE_TABLE: dict[tuple[str, str, str], list[str]] = {
+    # a relative clause; a date years before the publication date
+    ("other", "2024-03-02", "Kellen"): [
+        "Kellen and Strel plant 20,000 mangroves on the coast\n\nVolunteers from the two towns planted 20,000 "
+        "mangrove seedlings on the coast in Kellen on 2 March 2024. The mayor recalled the Protocol on Coastal "
+        "Care, which the two towns signed on 12 May 2015 in Strel.",
+        "Kellen and Strel plant 20,000 mangroves on the coast\n\n2024-03-04 Article type: News\n\nVolunteers from "
+        "the two towns planted 20,000 mangrove seedlings on the coast in Kellen on 2 March 2024. The mayor "
+        "recalled the memorandum of understanding the two towns signed on 12 May 2015 in Strel.",
+    ],
+    # negatives: the signing reported is the event (a relative clause after it; a passive)
+    ("signing_ceremony", "2024-03-01", "Kellen"): [
+        "Kellen and Strel agencies agree on coastal monitoring\n\nThe two agencies signed a memorandum of "
+        "understanding on 1 March 2024 in Kellen, which covers coastal monitoring.",
+        "Coastal memorandum\n\nThe memorandum was signed by the two ministers in Kellen on 1 March 2024.",
+        # a clause whose day is near the publication date tells the signing reported
+        "Coastal memorandum covers ten beaches\n\n2024-03-04 Article type: News\n\nThe memorandum on coastal "
+        "care, signed by the two mayors in Kellen on 1 March 2024, covers ten beaches.",
+    ],
+    # a relative clause with no date at all
+    ("other", "2024-03-04", "Kellen"): [
+        "Kellen and Strel plant mangroves\n\n2024-03-06 Article type: News\n\nVolunteers planted 5,000 mangroves "
+        "in Kellen on 4 March 2024. They recalled the memorandum, which the two towns signed in Strel.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in PAST_REFERENCE_TABLE.items() for t in ts])
+def test_past_reference_is_not_the_event(expected: tuple[str, str, str], text: str) -> None:
+    event = event_of(text)
+    assert event is not None
+    assert (event.kind, event.date, event.location) == expected
+    assert event.trigger is not None and text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+NO_LEAD_EVENT = [
+    # a statement's day, and a lead day far from the publication date, name no happening
+    "Kellen Centre director on coastal science\n\n2024-03-04 Article type: News\n\nThe director of the Kellen "
+    "Centre said on Monday that coastal science needs more money. The centre was founded in 1999.",
+    "Kellen and Strel plant mangroves\n\n2024-03-04 Article type: News\n\nVolunteers from the two towns planted "
+    "mangrove seedlings on the coast in Kellen on 2 May 2023. They have come back every year.",
+]
+
+
+@pytest.mark.parametrize("text", NO_LEAD_EVENT)
+def test_lead_without_a_happening_names_no_event(text: str) -> None:
+    assert event_of(text) is None
+
+
+# --- the day the sentence gives beats its dateline's: expected → texts -------------------------------------
+
+DATELINE_TABLE: dict[str, list[str]] = {
+    "2024-03-04": [
+        "Agencies hold coastal dialogue\n\nNotice 12 | 05.03.2024 | Coastal Division\n\nKellen, 5 March — The "
+        "ministry held a dialogue on coastal care by videoconference on 4 March, with five agencies.",
+        "Notice 12 | 05.03.2024 | Coastal Division\n\nKellen, 5 March — The ministry held the coastal dialogue by "
+        "videoconference on 4 March with five agencies from the region.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("expected", "text"), [(k, t) for k, ts in DATELINE_TABLE.items() for t in ts])
+def test_body_day_beats_dateline_day(expected: str, text: str) -> None:
+    event = event_of(text)
+    assert event is not None
+    assert event.date == expected
+
+
+def test_dateline_day_alone_still_dates_the_event() -> None:
+    text = "KELLEN, 5 March. The two ministries have signed a memorandum of understanding on coastal care."
+    dateline = mention(text, "5 March", "2024-03-05")
+    assert find(text, dateline, published=dateline).date == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It runs until " * 20000 + "Monday.",
+        "Fair\n\n, which signed " * 20000,
+        "Fair\n\nVolunteers planted seeds on 2 March 2024" + "ed " * 100000,
+    ],
+    ids=range(3),
+)
+def test_hostile_end_cue_and_clause_input_finishes(text: str) -> None:
+    """Hostile input: runs, no wall-time assertion."""
+    lmcoop.parse(text)

@@ -9,6 +9,7 @@ in that sentence, else in a nearby sentence that also speaks of the event; its p
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 from dataclasses import dataclass
@@ -110,6 +111,11 @@ class _Patterns:
     dateline: regex.Pattern[str]
     maybe_lower: regex.Pattern[str]
     """Two characters side by side that may be lower case: where `_prose` asks `str.islower`."""
+    end_cue: frozenset[str]
+    relative: frozenset[str]
+    speech: frozenset[str]
+    weekday_words: frozenset[str]
+    past_verb: regex.Pattern[str]
 
 
 def _build(rules: RuleSet) -> _Patterns:
@@ -175,8 +181,8 @@ def _build(rules: RuleSet) -> _Patterns:
             regex.IGNORECASE,
         ),
         duration=regex.compile(
-            r"\b(?:(?P<n>two|three|four|five|six|seven|[2-7])[- ]day"
-            r"|after\s+(?P<n>two|three|four|five|six|seven|[2-7])\s+days)\b",
+            r"\b(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[- ]day"
+            r"|after\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])\s+days)\b",
             regex.IGNORECASE,
         ),
         # "HANOI, " / "Addis Ababa, Ethiopia, " opening the line of a dateline's date
@@ -188,6 +194,12 @@ def _build(rules: RuleSet) -> _Patterns:
         calendar_words=frozenset(
             w.casefold() for w in (*rules.dates.months, *rules.dates.weekdays, *rules.dates.seasons)
         ),
+        end_cue=frozenset(fold(w) for w in events.end_cues),
+        relative=frozenset(fold(w) for w in events.relative_words),
+        speech=frozenset(fold(w) for w in events.speech_words),
+        weekday_words=frozenset(w.casefold() for w in rules.dates.weekdays),
+        # "were released", "gathered": the lead's own verb names an event of no listed kind
+        past_verb=regex.compile(r"(?<![\w-])\p{Ll}{2,30}ed(?![\w-])", regex.VERSION1),
     )
 
 
@@ -202,14 +214,17 @@ def find_event(doc: Document, rules: RuleSet, found: Found) -> Event | None:
     """The main event of the article, or None when its headline and opening name none."""
     patterns = rules.compiled(_build)
     candidates = _candidate_sentences(doc, patterns, found)
-    trigger = _find_trigger(doc.text, patterns, candidates[: _BODY_SENTENCES + (1 if found.title else 0)])
+    trigger = _find_trigger(doc.text, patterns, candidates[: _BODY_SENTENCES + (1 if found.title else 0)], found)
+    if trigger is None:
+        trigger = _lead_event(doc, patterns, found, candidates)
     if trigger is None:
         return None
     following = _sentences_from(candidates, trigger.sentence)
     index = candidates.index(trigger.sentence)
     before = [c for c in candidates[max(0, index - 2) : index] if found.title is None or c[0] >= found.title.end]
     later = candidates[index + 3 : index + 12]  # read only when they name a place and the event again
-    date = _spread(doc.text, patterns, following, _event_date(doc, patterns, found, trigger, following, before))
+    date = _event_date(doc, patterns, found, trigger, following, before)
+    date = _spread(doc.text, patterns, following, _until(doc, patterns, found, trigger, following, date))
     location = _event_location(doc, patterns, rules, found, trigger, [*following[:3], *before], later)
     mode = _event_mode(doc.text, patterns, trigger, following)
     text = doc.text
@@ -245,7 +260,7 @@ def _spread(text: str, patterns: _Patterns, sentences: list[tuple[int, int]], da
     return date
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _dateline_city(doc: Document, patterns: _Patterns, rules: RuleSet, found: Found) -> Span | None:
@@ -309,10 +324,14 @@ def _sentences_from(candidates: list[tuple[int, int]], sentence: tuple[int, int]
     return candidates[index : index + _DATE_SENTENCES]
 
 
-def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int]]) -> _Trigger | None:
+def _find_trigger(
+    text: str, patterns: _Patterns, sentences: list[tuple[int, int]], found: Found | None = None
+) -> _Trigger | None:
     for s, e in sentences:
         nouns = [m for m in patterns.nouns.finditer(text, s, e) if _is_event_noun(text, patterns, m)]
         signed = _signed_agreement(text, patterns, s, e)
+        if signed is not None and _past_reference(text, patterns, found, s, e, signed[0]):
+            signed = None
         strong = [(m.start(), m.end(), patterns.noun_kind.get(fold(m.group()), "other")) for m in nouns]
         if signed is not None:
             strong.append(signed)
@@ -323,7 +342,75 @@ def _find_trigger(text: str, patterns: _Patterns, sentences: list[tuple[int, int
                     start, end, kind = m.start(), m.end(), patterns.noun_kind.get(fold(m.group()), "other")
             return _Trigger(kind, (start, end), (s, e))
         for m in patterns.verbs.finditer(text, s, e):
+            if _past_reference(text, patterns, found, s, e, m.start()):
+                continue
             return _Trigger(patterns.verb_kind.get(fold(m.group()), "other"), m.span(), (s, e))
+    return None
+
+
+_CLAUSE_REACH = 80
+"""How far back from a verb its clause is read for a relative word ("…, which the two sides signed")."""
+_LEAD_DAYS = 14
+"""How many days from the publication date the lead's own day may lie to date its unnamed event."""
+_VERB_REACH = 200
+"""How far before the lead's day its verb is looked for (so a huge sentence is read once per day, not whole)."""
+
+
+def _past_reference(text: str, patterns: _Patterns, found: Found | None, start: int, end: int, offset: int) -> bool:
+    """Whether the verb at `offset` tells an earlier event, not the one reported.
+
+    It does inside a relative clause ("the protocol, which the two countries signed …", "…, signed by
+    both sides in 1995") and when the day or year right after it lies a year or more before the
+    publication date; a day right after it near the publication date makes it the reported one.
+    """
+    published = found.published.date if found is not None and found.published is not None else None
+    after = None
+    if found is not None:
+        at = bisect.bisect_right(found.dates, offset, key=lambda d: d.start)
+        if at < len(found.dates) and found.dates[at].start < min(end, offset + _CLAUSE_REACH):
+            after = found.dates[at]
+    if after is not None and after.date is not None and published is not None:
+        if abs((published - after.date).days) <= _LEAD_DAYS:
+            return False  # "the memorandum, signed on Monday by …" reports the signing
+        return (published - after.date).days > 366
+    floor = max(start, offset - _CLAUSE_REACH)
+    clause = max(text.rfind(c, floor, offset) for c in ",;(—–")
+    if clause >= 0:
+        words = text[clause + 1 : offset].split()
+        if words and fold(words[0]) in patterns.relative:
+            return True
+        if not words and text[offset : offset + 40].split(" ", 2)[1:2] == ["by"]:
+            return True
+    if after is None or published is None:
+        return False
+    value = after.value or ""
+    return value[:4].isdigit() and int(value[:4]) <= published.year - 2
+
+
+def _lead_event(doc: Document, patterns: _Patterns, found: Found, candidates: list[tuple[int, int]]) -> _Trigger | None:
+    """With no event word in the headline and lead, the lead's own dated happening is an event of kind `other`.
+
+    Only under a headline, and only when the lead gives a day near the publication date ("… were
+    released in X on Monday", a verb before a day that is neither the dateline's nor a statement's):
+    a profile, an interview or a background page names no such day.
+    """
+    if found.title is None or len(candidates) < 2:
+        return None
+    s, e = candidates[1]
+    text = doc.text
+    published = found.published.date if found.published is not None else None
+    for d in _dates_in(found, s, e):
+        if d.date is None or _is_published(found, d) or not is_day_value(d.value):
+            continue
+        if published is not None and abs((published - d.date).days) > _LEAD_DAYS:
+            continue
+        if _opens_dateline(doc, patterns, d) or any(
+            fold(w) in patterns.speech for w in text[max(s, d.start - 12) : d.start].split()[-2:]
+        ):
+            continue  # "X said on Monday" dates a statement, not a happening
+        for verb in patterns.past_verb.finditer(text, max(s, d.start - _VERB_REACH), d.start):
+            if fold(verb.group()) not in patterns.speech:
+                return _Trigger("other", verb.span(), (s, e))
     return None
 
 
@@ -364,8 +451,10 @@ def _event_date(
     # 1. A day named in the sentence that reports the event, nearest the trigger word.
     own = [d for d in _dates_in(found, *trigger.sentence) if is_day_value(d.value)]
     others = [d for d in own if not _is_published(found, d)]
-    if others:
-        return min(others, key=lambda d: (abs(d.start - trigger.span[0]), d.start)).value
+    if others:  # a day the sentence gives beats its dateline's ("X, 21 May — … held … on 20 May")
+        return min(
+            others, key=lambda d: (_opens_dateline(doc, patterns, d), abs(d.start - trigger.span[0]), d.start)
+        ).value
     # 2. A day in a following sentence that speaks of an event ("was held", "the workshop"),
     #    nearest the words that speak of it; then one in the sentences just before.
     for s, e in following[1:]:
@@ -376,7 +465,10 @@ def _event_date(
             m.start() for p in (patterns.nouns, patterns.verbs, patterns.place_verb) for m in p.finditer(text, s, e)
         ]
         if anchors:
-            return min(days, key=lambda d: (min(abs(d.start - a) for a in anchors), d.start)).value
+            return min(
+                days,
+                key=lambda d: (_opens_dateline(doc, patterns, d), min(abs(d.start - a) for a in anchors), d.start),
+            ).value
     for s, e in reversed(before):
         days = [d for d in _dates_in(found, s, e) if is_day_value(d.value) and not _is_published(found, d)]
         if days:
@@ -392,6 +484,80 @@ def _event_date(
             if len(text[dateline[0] : dateline[1]].split()) <= 6:
                 return pub.value
     return None
+
+
+def _opens_dateline(doc: Document, patterns: _Patterns, mention: DateMention) -> bool:
+    """Whether a date stands in a dateline ("CITY, 21 May —") before the sentence's own words."""
+    text = doc.text
+    line_start, line_end = doc.line_at(mention.start)
+    if patterns.dateline.fullmatch(text, line_start, mention.start) is None:
+        return False
+    return text[mention.end : min(line_end, mention.end + 4)].lstrip(" \t").startswith(("—", "–", "-", "(", ":"))
+
+
+_END_SENTENCES = 2
+"""How many sentences after the one with the event's first day may give its last day ("It runs until …")."""
+_LONGEST_EVENT = 31
+"""The most days from first to last that an end cue may span."""
+
+
+def _until(
+    doc: Document,
+    patterns: _Patterns,
+    found: Found,
+    trigger: _Trigger,
+    following: list[tuple[int, int]],
+    date: str | None,
+) -> str | None:
+    """The event's range when its last day is given by an end cue ("will close on 21 May", "runs until Monday").
+
+    The cue counts in the sentence that gives the first day, in the next one, and in the one after
+    that when it speaks of the event again ("It …", the event's noun), never in one about a later
+    event ("the next …"). A weekday that the dates
+    stage put before the first day is the next one of that name.
+    """
+    if date is None or "/" in date or not date[:4].isdigit() or not is_day_value(date):
+        return date
+    text = doc.text
+    first = datetime.date.fromisoformat(date)
+    for s, e in [trigger.sentence, *following]:
+        if any(d.value == date for d in _dates_in(found, s, e)):
+            break
+    else:
+        return date
+    index = doc.sentence_index(s)
+    last_index = min(index + _END_SENTENCES, len(doc.sentences) - 1)
+    ceiling = max(e, doc.sentences[last_index][1])
+    # each later day is looked at once, with the few words before it: is it the end of this event?
+    for d in found.dates[bisect.bisect_left(found.dates, s, key=lambda m: m.start) :]:
+        if d.start >= ceiling:
+            break
+        if d.date is None or not _after_end_cue(text, patterns, max(s, d.start - 24), d.start):
+            continue
+        i = doc.sentence_index(d.start)
+        cs, ce = (s, e) if i <= index else doc.sentences[i]
+        if i > index and patterns.future.search(text, cs, ce):
+            continue  # "registration for the next fair closes on …" ends something else
+        if i > index + 1:
+            head = text[cs : min(ce, cs + 12)].split()
+            if not (head and fold(head[0]) in {"it", "they"}) and not _names_kind(
+                text, patterns, (cs, ce), trigger.kind
+            ):
+                continue
+        last = d.date
+        if last < first and fold(d.text) in patterns.weekday_words:
+            last += datetime.timedelta(days=7)
+        if 0 < (last - first).days <= _LONGEST_EVENT:
+            return f"{first}/{last}"
+    return date
+
+
+def _after_end_cue(text: str, patterns: _Patterns, start: int, end: int) -> bool:
+    """Whether the words just before `end` are an end cue ("until", "will close on", "ends on the")."""
+    words = [fold(w) for w in text[start:end].split()]
+    while words and words[-1] in {"on", "the"}:
+        words.pop()
+    return bool(words) and (words[-1] in patterns.end_cue or " ".join(words[-2:]) in patterns.end_cue)
 
 
 def _names_kind(text: str, patterns: _Patterns, sentence: tuple[int, int], kind: str) -> bool:

@@ -178,6 +178,12 @@ class EventRules(_Section):
     """Verbs that say a several-day event ended on the day named ("concluded")."""
     remote_join_words: list[str] = Field(default_factory=list)
     """Words that add remote participants to a meeting in a place ("and online", "joining by video")."""
+    end_cues: list[str] = Field(default_factory=list)
+    """Words before an event's last day ("until", "will close on"): with its first day they give a range."""
+    relative_words: list[str] = Field(default_factory=list)
+    """Words that open a relative clause ("which"): a signing told there is an earlier one, not the event."""
+    speech_words: list[str] = Field(default_factory=list)
+    """Verbs of saying: "said on Monday" dates a statement, not a happening."""
 
 
 class AgreementRules(_Section):

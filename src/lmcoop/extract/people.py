@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -22,6 +22,7 @@ from ..document import Document
 from ..models import Organization, Person, Role, Span
 from ..rules import RuleSet
 from .names import (
+    _POSSESSIVE_ENDINGS,
     Token,
     Vocabulary,
     bare,
@@ -48,6 +49,10 @@ _PHRASE_LIMIT = 24
 _LED = frozenset({"led", "headed", "chaired"})
 _COPULA_PAIRS = frozenset({("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as")})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_NAME_WORD = 1
+"""`_Context._word_kind`: the word may be part of a person's name."""
+_COUNTRY_START = 2
+"""`_Context._word_kind`: a country's name may start with the word."""
 
 
 @dataclass(frozen=True)
@@ -60,12 +65,19 @@ class _Patterns:
     group: regex.Pattern[str]
     calendar: frozenset[str]
     attendance: frozenset[str]
+    group_words: frozenset[str]
+    """One-word group nouns, lower case ("delegation", "team")."""
+    not_name: frozenset[str]
+    """Words that are never part of a person's name: head nouns, function words, non-organization words."""
+    not_name_folded: frozenset[str]
+    """The same, lower case: title words, portfolio words, modifiers, months, system-prefix words."""
+    honorific_words: frozenset[str]
 
 
 def _build(rules: RuleSet) -> _Patterns:
     people = rules.people
     honorifics = sorted({h for h in people.honorifics if h.strip()}, key=len, reverse=True)
-    alternatives = "|".join(regex.escape(h).replace(r"\ ", r"\s?") for h in honorifics)
+    alternatives = _trie([[r"\s?" if c == " " else regex.escape(c) for c in h] for h in honorifics])
     honorific = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}.])(?:{alternatives})(?:[ \t]+(?:{alternatives})){{0,2}}(?=[ \t]+[\p{{Lu}}])",
         regex.VERSION1,
@@ -81,6 +93,8 @@ def _build(rules: RuleSet) -> _Patterns:
     group = regex.compile(
         rf"(?<![\p{{L}}-])([\p{{Lu}}][\p{{L}}]{{1,20}}(?:[ \t][\p{{Lu}}][\p{{L}}]{{1,20}})?)[ \t]+(?:{groups})\b"
     )
+    vocab = vocabulary(rules)
+    system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
     calendar = frozenset(
         k.casefold() for k in (*rules.dates.months, *rules.dates.weekdays) if len(k) > 3 and k.casefold() != "may"
     )
@@ -92,7 +106,35 @@ def _build(rules: RuleSet) -> _Patterns:
         group,
         calendar,
         frozenset(v.casefold() for v in people.attendance_verbs),
+        frozenset(w.casefold() for w in people.group_words if " " not in w),
+        vocab.heads | vocab.function_words | vocab.not_organization,
+        vocab.position_words | vocab.portfolio | vocab.modifiers | calendar | system_words,
+        vocab.honorific_words,
     )
+
+
+def _trie(phrases: list[list[str]]) -> str:
+    r"""One regex alternation for `phrases` (each a list of regex atoms), sharing common prefixes.
+
+    "Dato'|Datuk|Dr.|Dr" becomes "D(?:at(?:o'|uk)|r(?:\.)?)": the matcher reads each character once
+    instead of trying every phrase at every position. Given `phrases` longest first, a longer phrase
+    is still tried before a shorter one it begins with, as in the plain alternation.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = root
+        for atom in phrase:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict[str, Any]]) -> str:
+        branches = [atom + pattern(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
 
 
 @dataclass
@@ -256,57 +298,67 @@ class _Context:
         self.orgs = orgs
         self.rules = rules
         self.doc = doc
-        self._name_words: list[bool | None] = [None] * len(tokens)
         self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
-        self.country_cover: set[int] = set()
-        first_words = vocab.country_first_words
-        for i in self.cap_indices:
-            if tokens[i].text.casefold() not in first_words and bare(tokens[i].text).casefold() not in first_words:
-                continue
-            found = country_at(tokens, i, vocab)
-            if found is not None:
-                self.country_cover.update(range(i, i + found[1]))
         self.honorifics = [(m.start(), m.end(), m.group()) for m in patterns.honorific.finditer(text)]
-        self.honorific_tokens: set[int] = set()
-        for start, end, _ in self.honorifics:
-            first = bisect.bisect_left(starts, start)
-            self.honorific_tokens.update(range(first, bisect.bisect_left(starts, end)))
         self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
-        self.group_words = frozenset(w.casefold() for w in rules.people.group_words if " " not in w)
-        self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
-        self.org_words = frozenset(
-            w for org in orgs.by_acronym.values() for w in ((org.acronym,) if org.acronym else ())
-        )
+        self.group_words = patterns.group_words
+        self.org_words = frozenset(orgs.by_acronym)
+        self.name_words = self._name_word_flags()
 
     # --- words ---------------------------------------------------------------------------------
 
-    def name_word(self, index: int) -> bool:
-        """Can this token be part of a person's name? (memoized per token)"""
-        known = self._name_words[index]
-        if known is None:
-            known = self._name_words[index] = self._is_name_word(index)
-        return known
+    def _name_word_flags(self) -> list[bool]:
+        """Can each token be part of a person's name? One flag per token, computed once.
 
-    def _is_name_word(self, index: int) -> bool:
-        token = self.tokens[index]
-        if not token.word or not token.cap or is_possessive(token):
-            return False
-        text = token.text
+        Only capitalized words can be; each distinct word is judged once (`_word_kind`), then the
+        tokens inside a country name or an honorific are struck out.
+        """
+        tokens = self.tokens
+        flags = [False] * len(tokens)
+        kinds: dict[str, int] = {}
+        country_starts: list[int] = []
+        for i in self.cap_indices:
+            text = tokens[i].text
+            kind = kinds.get(text)
+            if kind is None:
+                kind = kinds[text] = self._word_kind(text)
+            if kind & _NAME_WORD:
+                flags[i] = True
+            if kind & _COUNTRY_START:
+                country_starts.append(i)
+        for i in country_starts:
+            found = country_at(tokens, i, self.vocab)
+            if found is not None:
+                for j in range(i, i + found[1]):
+                    flags[j] = False
+        starts = self.starts
+        for start, end, _ in self.honorifics:
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end)
+            flags[first:last] = [False] * (last - first)
+        return flags
+
+    def _word_kind(self, text: str) -> int:
+        """What a capitalized word may be, judged on the word alone: a name word, a country's first word."""
+        patterns = self.patterns
         low = text.casefold()
-        vocab = self.vocab
-        if text in vocab.heads or low in vocab.position_words or low in vocab.portfolio or low in vocab.modifiers:
-            return False
-        if low in vocab.honorific_words and (len(text) > 2 or token.upper or text in ("Mr", "Ms", "Dr")):
-            return False
-        if text in vocab.function_words or low in self.patterns.calendar or text in self.org_words:
-            return False
-        if text in vocab.not_organization or low in self.system_words:
-            return False
-        if any(c.isdigit() for c in text):
-            return False
-        if index in self.country_cover or index in self.honorific_tokens:
-            return False
-        return not (token.upper and len(text) > 1 and text in self.orgs.by_acronym)
+        first_words = self.vocab.country_first_words
+        kind = _COUNTRY_START if low in first_words or bare(text).casefold() in first_words else 0
+        if text in patterns.not_name or low in patterns.not_name_folded or text in self.org_words:
+            return kind
+        if len(text) > 2 and text.endswith(_POSSESSIVE_ENDINGS):
+            return kind
+        if low in patterns.honorific_words and (
+            len(text) > 2 or (len(text) == 2 and text.isupper()) or text in ("Mr", "Ms", "Dr")
+        ):
+            return kind
+        if not text.isalpha() and any(c.isdigit() for c in text):
+            return kind
+        return kind | _NAME_WORD
+
+    def name_word(self, index: int) -> bool:
+        """Can this token be part of a person's name?"""
+        return self.name_words[index]
 
     def run_at(self, index: int) -> int:
         """Index of the last token of the name run that starts at `index` (or index - 1 if none)."""

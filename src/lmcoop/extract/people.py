@@ -52,7 +52,9 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _NAME_WORD = 1
 """`_Context._word_kind`: the word may be part of a person's name."""
 _COUNTRY_START = 2
-"""`_Context._word_kind`: a country's name may start with the word."""
+"""`_Context._word_kind`: a country's name may start with the word (`names.country_at` looks further)."""
+_COUNTRY_COVER = 4
+"""`_Context._word_kind`: a country's name starting with the word is not part of a person's name."""
 
 
 @dataclass(frozen=True)
@@ -172,8 +174,9 @@ def find_people(
     document = doc if doc is not None else Document(text)
     tokens = document.tokens
     starts = [t.start for t in tokens]
-    org_index = _OrgIndex(text, organizations, tokens, vocab)
+    org_index = _OrgIndex(text, organizations)
     context = _Context(text, tokens, starts, vocab, patterns, org_index, rules, document)
+    org_index.find_countries(organizations, context)
     mentions = context.anchored_mentions()
     people = _group(text, tokens, mentions)
     _later_mentions(context, people)
@@ -184,7 +187,7 @@ def find_people(
 class _OrgIndex:
     """Organization mentions by offset, and each organization's country as the text states it."""
 
-    def __init__(self, text: str, organizations: tuple[Organization, ...], tokens: list[Token], vocab: Vocabulary):
+    def __init__(self, text: str, organizations: tuple[Organization, ...]):
         spans: list[tuple[int, int, Organization]] = []
         for org in organizations:
             for m in org.mentions or (org,):
@@ -196,9 +199,11 @@ class _OrgIndex:
         self.by_acronym = {org.acronym: org for org in organizations if org.acronym}
         self.text = text
         self.countries: dict[str, str | None] = {}
-        token_starts = [t.start for t in tokens]
+
+    def find_countries(self, organizations: tuple[Organization, ...], context: _Context) -> None:
+        """Each organization's country: from its name or the words around it, else from its parent body."""
         for org in organizations:
-            self.countries[org.name] = _org_country(text, org, tokens, token_starts, vocab)
+            self.countries[org.name] = _org_country(org, context)
         for _ in range(2):  # a unit of a national body belongs to the body's country (two levels up)
             for org in organizations:
                 if self.countries.get(org.name) is None and org.parent:
@@ -234,8 +239,9 @@ class _OrgIndex:
         return org.name
 
 
-def _org_country(text: str, org: Organization, tokens: list[Token], starts: list[int], vocab: Vocabulary) -> str | None:
+def _org_country(org: Organization, context: _Context) -> str | None:
     """The country an organization belongs to, when its name or the words around its first mention say so."""
+    text, tokens, starts, vocab = context.text, context.tokens, context.starts, context.vocab
     name_tokens = [t for t in tokenize(org.name) if t.word] if may_name_country(org.name, vocab) else []
     for index in range(len(name_tokens)):
         found = country_at(name_tokens, index, vocab)
@@ -250,7 +256,7 @@ def _org_country(text: str, org: Organization, tokens: list[Token], starts: list
     if index > 0:
         before = index - 1
         for back in range(vocab.country_length):
-            found = country_at(tokens, before - back, vocab) if before - back >= 0 else None
+            found = context.country_at(before - back) if before - back >= 0 else None
             if found is not None and before - back + found[1] - 1 == before:
                 return found[0]
     after = bisect.bisect_left(starts, first.end)
@@ -267,7 +273,7 @@ def _org_country(text: str, org: Organization, tokens: list[Token], starts: list
         if word in ("of", ",", "in") and not tokens[step].newline_before:
             if tokens[step].text == "the":
                 step += 1
-            found = country_at(tokens, step, vocab)
+            found = context.country_at(step)
             if found is not None:
                 following = step + found[1]
                 listed = following < len(tokens) and tokens[following].text in ("and", "&")
@@ -303,6 +309,8 @@ class _Context:
         self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
         self.group_words = patterns.group_words
         self.org_words = frozenset(orgs.by_acronym)
+        self.countries: dict[int, tuple[str, int]] = {}
+        """Token index → the country named from there and how many tokens it takes (`country_at`)."""
         self.name_words = self._name_word_flags()
 
     # --- words ---------------------------------------------------------------------------------
@@ -316,7 +324,7 @@ class _Context:
         tokens = self.tokens
         flags = [False] * len(tokens)
         kinds: dict[str, int] = {}
-        country_starts: list[int] = []
+        country_starts: list[tuple[int, int]] = []
         for i in self.cap_indices:
             text = tokens[i].text
             kind = kinds.get(text)
@@ -324,13 +332,15 @@ class _Context:
                 kind = kinds[text] = self._word_kind(text)
             if kind & _NAME_WORD:
                 flags[i] = True
-            if kind & _COUNTRY_START:
-                country_starts.append(i)
-        for i in country_starts:
+            if kind & (_COUNTRY_START | _COUNTRY_COVER):
+                country_starts.append((i, kind))
+        for i, kind in country_starts:
             found = country_at(tokens, i, self.vocab)
             if found is not None:
-                for j in range(i, i + found[1]):
-                    flags[j] = False
+                self.countries[i] = found
+                if kind & _COUNTRY_COVER:
+                    for j in range(i, i + found[1]):
+                        flags[j] = False
         starts = self.starts
         for start, end, _ in self.honorifics:
             first = bisect.bisect_left(starts, start)
@@ -343,7 +353,10 @@ class _Context:
         patterns = self.patterns
         low = text.casefold()
         first_words = self.vocab.country_first_words
-        kind = _COUNTRY_START if low in first_words or bare(text).casefold() in first_words else 0
+        stem = bare(text).casefold()
+        kind = _COUNTRY_COVER if low in first_words or stem in first_words else 0
+        if stem.rstrip(".") in first_words:
+            kind |= _COUNTRY_START
         if text in patterns.not_name or low in patterns.not_name_folded or text in self.org_words:
             return kind
         if len(text) > 2 and text.endswith(_POSSESSIVE_ENDINGS):
@@ -355,6 +368,13 @@ class _Context:
         if not text.isalpha() and any(c.isdigit() for c in text):
             return kind
         return kind | _NAME_WORD
+
+    def country_at(self, index: int, limit: int | None = None) -> tuple[str, int] | None:
+        """`names.country_at` on the text's tokens, looked up: every country name was found up front."""
+        found = self.countries.get(index)
+        if found is None or limit is None or index + found[1] <= limit:
+            return found if limit is None or index < limit else None
+        return country_at(self.tokens, index, self.vocab, limit)
 
     def name_word(self, index: int) -> bool:
         """Can this token be part of a person's name?"""
@@ -735,7 +755,7 @@ class _Context:
         after = bisect.bisect_left(self.starts, org[1])
         if after + 1 < len(self.tokens) and self.tokens[after].text == "of":
             step = after + 2 if self.tokens[after + 1].text == "the" else after + 1
-            found = country_at(self.tokens, step, self.vocab)
+            found = self.country_at(step)
             if found is not None:
                 country = found[0]
         if country is not None:
@@ -876,7 +896,7 @@ class _Context:
         token = self.tokens[index]
         if self.orgs.first_in(token.start, token.end) is not None:
             return False
-        if country_at(self.tokens, index, self.vocab) is not None or is_possessive(token):
+        if self.country_at(index) is not None or is_possessive(token):
             return False
         return token.text not in self.vocab.heads and token.text.casefold() not in self.vocab.portfolio
 
@@ -888,7 +908,7 @@ class _Context:
         if j < end and tokens[j].text in ("of", "for"):
             j += 1
             while j < end and (tokens[j].cap or tokens[j].text in ("and", "&", ",")):
-                if country_at(tokens, j, self.vocab) is not None:
+                if self.country_at(j) is not None:
                     break
                 portfolio.append(tokens[j].text)
                 j += 1
@@ -912,7 +932,7 @@ class _Context:
         j = start
         while j < end:
             token = tokens[j]
-            found = country_at(tokens, j, self.vocab, limit=end)
+            found = self.country_at(j, limit=end)
             if found is not None and j > 0 and tokens[j - 1].cap and tokens[j - 1].word:
                 prev_low = tokens[j - 1].text.casefold()
                 if not (prev_low in self.vocab.position_words or prev_low in self.vocab.modifiers):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -49,6 +49,9 @@ _PHRASE_LIMIT = 24
 _LED = frozenset({"led", "headed", "chaired"})
 _COPULA_PAIRS = frozenset({("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as")})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_MEMO_SIZE = 50_000
+"""Most words (or organization names) a RuleSet remembers a judgment of between parses."""
+_T = TypeVar("_T")
 _NAME_WORD = 1
 """`_Context._word_kind`: the word may be part of a person's name."""
 _COUNTRY_START = 2
@@ -63,7 +66,8 @@ class _Patterns:
     byline: regex.Pattern[str]
     cues: tuple[str, ...]
     """Lower-case cue phrases, each with a leading space, for an `endswith` test."""
-    list_cue: regex.Pattern[str]
+    list_cues: tuple[regex.Pattern[str], ...]
+    """One pattern per list cue, longest first (each starts with a literal the matcher finds fast)."""
     group: regex.Pattern[str]
     calendar: frozenset[str]
     attendance: frozenset[str]
@@ -74,6 +78,10 @@ class _Patterns:
     not_name_folded: frozenset[str]
     """The same, lower case: title words, portfolio words, modifiers, months, system-prefix words."""
     honorific_words: frozenset[str]
+    word_kinds: dict[str, int] = field(default_factory=dict, compare=False)
+    """Memo of `_Context._word_kind` (it depends on the word and these rules only), shared by parses."""
+    name_countries: dict[str, str | None] = field(default_factory=dict, compare=False)
+    """Memo of `_country_named` by organization name, shared by parses."""
 
 
 def _build(rules: RuleSet) -> _Patterns:
@@ -89,8 +97,12 @@ def _build(rules: RuleSet) -> _Patterns:
         rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
     )
     cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
-    list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))
-    list_cue = regex.compile(rf"\b(?:{list_cues})[ \t,:]*", regex.IGNORECASE)
+    cue_phrases = sorted(people.list_cues, key=len, reverse=True)
+    if not cue_phrases or not all(cue_phrases):  # an empty cue matches everywhere: keep the one alternation
+        cue_phrases = ["|".join(regex.escape(c) for c in cue_phrases)]
+    else:
+        cue_phrases = [regex.escape(c) for c in cue_phrases]
+    list_cues = tuple(regex.compile(rf"\b(?:{c})[ \t,:]*", regex.IGNORECASE) for c in cue_phrases)
     groups = "|".join(regex.escape(g) for g in sorted(people.group_words, key=len, reverse=True))
     group = regex.compile(
         rf"(?<![\p{{L}}-])([\p{{Lu}}][\p{{L}}]{{1,20}}(?:[ \t][\p{{Lu}}][\p{{L}}]{{1,20}})?)[ \t]+(?:{groups})\b"
@@ -104,7 +116,7 @@ def _build(rules: RuleSet) -> _Patterns:
         honorific,
         byline,
         cue_words,
-        list_cue,
+        list_cues,
         group,
         calendar,
         frozenset(v.casefold() for v in people.attendance_verbs),
@@ -242,11 +254,10 @@ class _OrgIndex:
 def _org_country(org: Organization, context: _Context) -> str | None:
     """The country an organization belongs to, when its name or the words around its first mention say so."""
     text, tokens, starts, vocab = context.text, context.tokens, context.starts, context.vocab
-    name_tokens = [t for t in tokenize(org.name) if t.word] if may_name_country(org.name, vocab) else []
-    for index in range(len(name_tokens)):
-        found = country_at(name_tokens, index, vocab)
-        if found is not None and (index == 0 or index + found[1] == len(name_tokens)):
-            return found[0]
+    memo = context.patterns.name_countries
+    named = memo[org.name] if org.name in memo else _remember(memo, org.name, _country_named(org.name, vocab))
+    if named is not None:
+        return named
     first = org.mentions[0] if org.mentions else org
     for mention in org.mentions or (org,):
         if text[mention.start : mention.end] == org.name:
@@ -282,6 +293,49 @@ def _org_country(org: Organization, context: _Context) -> str | None:
     return None
 
 
+def _country_named(name: str, vocab: Vocabulary) -> str | None:
+    """The country an organization's name starts or ends with ("Ministry of Forests of Laos")."""
+    name_tokens = [t for t in tokenize(name) if t.word] if may_name_country(name, vocab) else []
+    for index in range(len(name_tokens)):
+        found = country_at(name_tokens, index, vocab)
+        if found is not None and (index == 0 or index + found[1] == len(name_tokens)):
+            return found[0]
+    return None
+
+
+def _remember(memo: dict[str, _T], key: str, value: _T) -> _T:
+    """Store a judgment in a memo shared by the parses of one RuleSet; a full memo starts over."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _alternation_ends(patterns: tuple[regex.Pattern[str], ...], text: str) -> frozenset[int]:
+    """Where the matches of the alternation "p0|p1|…" end, as its `finditer` would find them.
+
+    Each pattern is searched on its own (a pattern that starts with a literal is found fast; an
+    alternation is tried at every position): the leftmost match wins, an earlier pattern on a tie,
+    and the search goes on from its end.
+    """
+    if len(patterns) == 1:
+        return frozenset(m.end() for m in patterns[0].finditer(text))
+    ends: set[int] = set()
+    found = [p.search(text) for p in patterns]
+    position = 0
+    while True:
+        best = None
+        for rank, match in enumerate(found):
+            if match is not None and match.start() < position:
+                match = found[rank] = patterns[rank].search(text, position)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return frozenset(ends)
+        ends.add(best.end())
+        position = best.end()  # each pattern is a non-empty literal first: the search moves on
+
+
 class _Context:
     """What the finders share for one text."""
 
@@ -306,7 +360,7 @@ class _Context:
         self.doc = doc
         self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
         self.honorifics = [(m.start(), m.end(), m.group()) for m in patterns.honorific.finditer(text)]
-        self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
+        self.list_cue_ends = _alternation_ends(patterns.list_cues, text)
         self.group_words = patterns.group_words
         self.org_words = frozenset(orgs.by_acronym)
         self.countries: dict[int, tuple[str, int]] = {}
@@ -323,13 +377,19 @@ class _Context:
         """
         tokens = self.tokens
         flags = [False] * len(tokens)
+        known = self.patterns.word_kinds
         kinds: dict[str, int] = {}
         country_starts: list[tuple[int, int]] = []
         for i in self.cap_indices:
             text = tokens[i].text
             kind = kinds.get(text)
             if kind is None:
-                kind = kinds[text] = self._word_kind(text)
+                kind = known.get(text)
+                if kind is None:
+                    kind = _remember(known, text, self._word_kind(text))
+                if text in self.org_words:
+                    kind &= ~_NAME_WORD  # an acronym this text defines for a body
+                kinds[text] = kind
             if kind & _NAME_WORD:
                 flags[i] = True
             if kind & (_COUNTRY_START | _COUNTRY_COVER):
@@ -357,7 +417,7 @@ class _Context:
         kind = _COUNTRY_COVER if low in first_words or stem in first_words else 0
         if stem.rstrip(".") in first_words:
             kind |= _COUNTRY_START
-        if text in patterns.not_name or low in patterns.not_name_folded or text in self.org_words:
+        if text in patterns.not_name or low in patterns.not_name_folded:
             return kind
         if len(text) > 2 and text.endswith(_POSSESSIVE_ENDINGS):
             return kind

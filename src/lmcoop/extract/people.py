@@ -73,6 +73,8 @@ class _Patterns:
     attendance: frozenset[str]
     group_words: frozenset[str]
     """One-word group nouns, lower case ("delegation", "team")."""
+    group_phrases: tuple[str, ...]
+    """The group nouns as `group` matches them: a text without any has no match."""
     not_name: frozenset[str]
     """Words that are never part of a person's name: head nouns, function words, non-organization words."""
     not_name_folded: frozenset[str]
@@ -121,6 +123,7 @@ def _build(rules: RuleSet) -> _Patterns:
         calendar,
         frozenset(v.casefold() for v in people.attendance_verbs),
         frozenset(w.casefold() for w in people.group_words if " " not in w),
+        tuple(people.group_words),
         vocab.heads | vocab.function_words | vocab.not_organization,
         vocab.position_words | vocab.portfolio | vocab.modifiers | calendar | system_words,
         vocab.honorific_words,
@@ -1140,6 +1143,8 @@ class _Context:
         cut = self.text.find(";", offset, sentence_end)
         sentence_end = cut if cut >= 0 else sentence_end
         sentence = self.text[sentence_start:sentence_end]
+        if not any(phrase in sentence for phrase in self.patterns.group_phrases):
+            return None  # a plain substring test is far cheaper than trying the pattern at every character
         best: tuple[int, str] | None = None
         for match in self.patterns.group.finditer(sentence):
             words = tokenize(match.group(1))
@@ -1197,8 +1202,9 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
     if not people:
         return
     done = -1
-    for index in context.cap_indices:
-        if index <= done or tokens[index].text.casefold() not in word_owner:
+    named = [i for i in context.cap_indices if tokens[i].text.casefold() in word_owner]
+    for index in named:
+        if index <= done:
             continue
         if index in taken or not context.name_word(index) or not context.starts_name(index):
             continue
@@ -1225,8 +1231,9 @@ def _title_mentions(context: _Context, people: list[_Person]) -> None:
             holders.setdefault(position.split()[-1].casefold(), []).append(person)
     if not holders:
         return
-    for index, token in enumerate(tokens):
-        if token.text not in ("the", "The") or index + 1 >= len(tokens):
+    articles = [i for i, t in enumerate(tokens) if t.text == "the" or t.text == "The"]
+    for index in articles:
+        if index + 1 >= len(tokens):
             continue
         title = tokens[index + 1]
         owners = holders.get(title.text.casefold())

@@ -63,7 +63,8 @@ _COUNTRY_COVER = 4
 @dataclass(frozen=True)
 class _Patterns:
     honorific: regex.Pattern[str]
-    byline: regex.Pattern[str]
+    bylines: tuple[regex.Pattern[str], ...]
+    """One pattern per byline label, longest first (see `_alternation`)."""
     cues: tuple[str, ...]
     """Lower-case cue phrases, each with a leading space, for an `endswith` test."""
     list_cues: tuple[regex.Pattern[str], ...]
@@ -94,9 +95,12 @@ def _build(rules: RuleSet) -> _Patterns:
         rf"(?<![\p{{L}}\p{{N}}.])(?:{alternatives})(?:[ \t]+(?:{alternatives})){{0,2}}(?=[ \t]+[\p{{Lu}}])",
         regex.VERSION1,
     )
-    labels = "|".join(regex.escape(label) for label in sorted(people.byline_labels, key=len, reverse=True))
-    byline = regex.compile(
-        rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
+    labels = [regex.escape(label) for label in sorted(people.byline_labels, key=len, reverse=True)] or [""]
+    bylines = tuple(
+        regex.compile(
+            rf"(?:^|(?<=[\s(\[]))(?:{label})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
+        )
+        for label in labels
     )
     cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
     cue_phrases = sorted(people.list_cues, key=len, reverse=True)
@@ -116,7 +120,7 @@ def _build(rules: RuleSet) -> _Patterns:
     )
     return _Patterns(
         honorific,
-        byline,
+        bylines,
         cue_words,
         list_cues,
         group,
@@ -314,16 +318,16 @@ def _remember(memo: dict[str, _T], key: str, value: _T) -> _T:
     return value
 
 
-def _alternation_ends(patterns: tuple[regex.Pattern[str], ...], text: str) -> frozenset[int]:
-    """Where the matches of the alternation "p0|p1|…" end, as its `finditer` would find them.
+def _alternation(patterns: tuple[regex.Pattern[str], ...], text: str) -> list[regex.Match[str]]:
+    """The matches `finditer` of the alternation "p0|p1|…" would find, each pattern searched on its own.
 
-    Each pattern is searched on its own (a pattern that starts with a literal is found fast; an
-    alternation is tried at every position): the leftmost match wins, an earlier pattern on a tie,
-    and the search goes on from its end.
+    A pattern that starts with a literal is found fast; an alternation is tried at every position.
+    The leftmost match wins, an earlier pattern on a tie, and the search goes on from its end (the
+    patterns never match an empty string when there are several).
     """
     if len(patterns) == 1:
-        return frozenset(m.end() for m in patterns[0].finditer(text))
-    ends: set[int] = set()
+        return list(patterns[0].finditer(text))
+    out: list[regex.Match[str]] = []
     found = [p.search(text) for p in patterns]
     position = 0
     while True:
@@ -334,9 +338,9 @@ def _alternation_ends(patterns: tuple[regex.Pattern[str], ...], text: str) -> fr
             if match is not None and (best is None or match.start() < best.start()):
                 best = match
         if best is None:
-            return frozenset(ends)
-        ends.add(best.end())
-        position = best.end()  # each pattern is a non-empty literal first: the search moves on
+            return out
+        out.append(best)
+        position = best.end()
 
 
 class _Context:
@@ -363,7 +367,7 @@ class _Context:
         self.doc = doc
         self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
         self.honorifics = [(m.start(), m.end(), m.group()) for m in patterns.honorific.finditer(text)]
-        self.list_cue_ends = _alternation_ends(patterns.list_cues, text)
+        self.list_cue_ends = frozenset(m.end() for m in _alternation(patterns.list_cues, text))
         self.group_words = patterns.group_words
         self.org_words = frozenset(orgs.by_acronym)
         self.countries: dict[int, tuple[str, int]] = {}
@@ -590,7 +594,7 @@ class _Context:
                 found[index] = mention
 
     def _byline_mentions(self, found: dict[int, _Mention]) -> None:
-        for match in self.patterns.byline.finditer(self.text):
+        for match in _alternation(self.patterns.bylines, self.text):
             label = self.text[match.start() : match.end()].rstrip(" \t:：")
             index = bisect.bisect_left(self.starts, match.end())
             while index < len(self.tokens):

@@ -551,10 +551,12 @@ class _Context:
         done = -1
         tokens = self.tokens
         n = len(tokens)
-        for index in self.cap_indices:
-            if index <= done or index + 1 >= n or not (tokens[index + 1].cap or tokens[index + 1].text == "."):
-                continue
-            if index in found or not self.name_word(index) or not self.starts_name(index):
+        flags = self.name_words
+        starts = [  # a name word followed by another capitalized word or an initial's dot
+            i for i in self.cap_indices if flags[i] and i + 1 < n and (tokens[i + 1].cap or tokens[i + 1].text == ".")
+        ]
+        for index in starts:
+            if index <= done or index in found or not self.starts_name(index):
                 continue
             last = self.run_at(index)
             if last < index or not self.is_name(index, last):

@@ -28,6 +28,8 @@ _SENTENCE_END = regex.compile(
 )
 """Where a sentence may end: the gap after a stop (matched from the stop itself, which is much cheaper
 than a look-behind tried at every space) or a run of line breaks."""
+_GAP = _SENTENCE_END.groupindex["gap"]
+"""The gap's group number: `span` by number is much cheaper than by name in the regex module."""
 _ABBREVIATION_BEFORE = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Ltd|Inc|Corp|No|Nos|Vol|Gen|Col|Lt|Sr|Jr|Rev|Hon|Dept|Univ|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e|approx)|"
@@ -47,6 +49,8 @@ _TOKEN = regex.compile(rf"(\s*)({WORD}|(\S)\3{{0,999}})", regex.VERSION1)
 # `_TOKEN` never retries at every position of a long trailing blank run (which would be quadratic).
 _LAST_MARK = regex.compile(r"\S", regex.VERSION1 | regex.REVERSE)
 _ABBREVIATION_WINDOW = 12
+_CLOSERS = frozenset(",.;:!?)]\"'’”%")
+"""Marks that, after a plain word at the end of a piece, are one token of their own ("said," "Mr.")."""
 _new_tuple = tuple.__new__
 
 
@@ -124,10 +128,11 @@ def tokenize(text: str) -> list[Token]:
     """Every token of `text`, in order.
 
     Most space-separated pieces of prose are one plain word (letters and digits only, so `_TOKEN` would
-    read them as one token whose gap holds no line break): those become tokens straight from
-    `str.split`, without a regex match each. The other pieces ("said,", "(UNEP)", "Co-operation",
-    "", "end.\\n\\nThe") go through `_TOKEN`, a stretch of neighbours at a time; a space always
-    separates two tokens, so reading a stretch on its own gives the tokens the whole text would.
+    read it as one token whose gap holds no line break), maybe followed by one closing mark ("said,"):
+    those become tokens straight from `str.split`, without a regex match each. The other pieces
+    ("(UNEP)", "Co-operation", "", "end.\\n\\nThe") go through `_TOKEN`, a stretch of neighbours at
+    a time; a space always separates two tokens, so reading a stretch on its own gives the tokens the
+    whole text would.
     """
     pieces = text.split(" ")
     tokens: list[Token] = []
@@ -151,11 +156,13 @@ def _stretches(pieces: list[str]) -> Iterator[tuple[int, int]]:
     size = len(pieces)
     first = last = -2
     for index in compress(count(), map(not_, map(str.isalnum, pieces))):
+        piece = pieces[index]
+        if piece[-1:] in _CLOSERS and piece[:-1].isalnum():
+            continue  # "said,": `_add_plain_words` splits it
         if index > last + 1:
             if first >= 0:
                 yield first, last
             first = index
-        piece = pieces[index]
         carries = not piece or piece.isspace() or "\n" in piece  # the next gap may hold a line break
         last = index + 1 if carries and index + 1 < size else index
     if first >= 0:
@@ -163,24 +170,25 @@ def _stretches(pieces: list[str]) -> Iterator[tuple[int, int]]:
 
 
 def _add_plain_words(tokens: list[Token], words: list[str], start: int) -> int:
-    """Append one token per word, the words separated by single spaces from `start`; returns the
-    offset after the space that follows the last one."""
+    """Append the tokens of `words`, separated by single spaces from `start`; returns the offset after
+    the space that follows the last one. Each is one plain word, or one and a closing mark ("said,")."""
+    append = tokens.append
     end = start - 1
-    tokens += [
-        _new_tuple(
-            Token,
-            (
-                (start := end + 1),
-                (end := start + len(word)),
-                word,
-                word[0].isupper(),
-                len(word) >= 2 and word.isupper(),
-                True,
-                False,
-            ),
-        )
-        for word in words
-    ]
+    for word in words:
+        start = end + 1
+        end = start + len(word)
+        if word.isalnum():
+            append(
+                _new_tuple(Token, (start, end, word, word[0].isupper(), len(word) >= 2 and word.isupper(), True, False))
+            )
+        else:
+            core = word[:-1]
+            append(
+                _new_tuple(
+                    Token, (start, end - 1, core, core[0].isupper(), len(core) >= 2 and core.isupper(), True, False)
+                )
+            )
+            append(_new_tuple(Token, (end - 1, end, word[-1], False, False, False, False)))  # a _CLOSERS mark
     return end + 1
 
 
@@ -234,7 +242,7 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        gap_start, gap_end = match.span("gap")
+        gap_start, gap_end = match.span(_GAP)
         if text[gap_start] != "\n" and _abbreviation_before(text, gap_start):
             continue
         if gap_start > start and text[start:gap_start].strip():

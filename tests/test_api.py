@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -80,3 +82,19 @@ def test_parse_many_rejects_bad_arguments() -> None:
 
 def test_version_is_a_string() -> None:
     assert isinstance(lmcoop.__version__, str)
+
+
+def test_import_is_lazy_but_every_public_name_resolves() -> None:
+    code = (
+        "import sys, lmcoop\n"
+        "heavy = [m for m in ('pydantic', 'lmcoop.pipeline', 'lmcoop.models', 'lmcoop.rules') if m in sys.modules]\n"
+        "print(heavy)\n"
+        "namespace = {}\n"
+        "exec('from lmcoop import *', namespace)\n"
+        "print(sorted(set(lmcoop.__all__) - set(namespace)))\n"
+        "print(lmcoop.models.Span is lmcoop.Span, lmcoop.pipeline.Parser is lmcoop.Parser)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:3] == ["[]", "[]", "True True"]
+    with pytest.raises(AttributeError, match="no_such_name"):
+        lmcoop.no_such_name  # type: ignore[attr-defined]  # noqa: B018

@@ -18,12 +18,13 @@ import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .models import Article
-from .pipeline import Parser
-from .rules import RulePackError
+
+if TYPE_CHECKING:  # imported where used: ``lmcoop --help`` and ``--version`` need none of them
+    from .models import Article
+    from .pipeline import Parser
 
 __all__ = ["main"]
 
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_INPUT_ERROR
+    from .rules import RulePackError
+
     try:
         return int(args.run(args))
     except RulePackError as error:
@@ -143,6 +146,8 @@ def _add_rule_options(command: argparse.ArgumentParser) -> None:
 
 
 def _parser_for(args: argparse.Namespace) -> Parser:
+    from .pipeline import Parser
+
     return Parser.from_files(*args.rules, plugins=getattr(args, "plugins", False))
 
 
@@ -205,6 +210,8 @@ def _worker_count(value: str) -> int:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
+    from .models import Article
+
     json.dump(Article.model_json_schema(), sys.stdout, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK

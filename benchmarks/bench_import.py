@@ -18,8 +18,12 @@ PROBE = (
     "import sys, time\n"
     "start = time.perf_counter()\n"
     "import lmcoop\n"
-    "print(time.perf_counter() - start, 'dateparser' in sys.modules)\n"
+    "imported = time.perf_counter() - start\n"
+    "lmcoop.parse('Delta Centre Opens in Vientiane\\n\\nVIENTIANE, 6 September 2023 - Mr. Somsak Vong spoke.')\n"
+    "print(imported, 'dateparser' in sys.modules, time.perf_counter() - start)\n"
 )
+"""The import, then a first short parse: the names load on first use (PEP 562), so the first parse pays
+for pydantic, the models, the rules and the stages. Both numbers are printed; the goal is the import's."""
 
 
 def slowest_imports(count: int = 8) -> list[tuple[int, str]]:
@@ -37,11 +41,13 @@ def slowest_imports(count: int = 8) -> list[tuple[int, str]]:
 
 def measure(runs: int = 7) -> list[Result]:
     times = []
+    first_parse = []
     dateparser_loaded = False
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout.split()
         times.append(float(out[0]))
         dateparser_loaded = dateparser_loaded or out[1] == "True"
+        first_parse.append(float(out[2]))
     best, median = min(times), sorted(times)[len(times) // 2]
     return [
         Result(
@@ -58,6 +64,14 @@ def measure(runs: int = 7) -> list[Result]:
             "bool",
             "0 (no)",
             not dateparser_loaded,
+        ),
+        Result(
+            "import lmcoop + first short parse",
+            min(first_parse),
+            "s",
+            "",
+            None,
+            "what a one-off script waits for (no goal)",
         ),
     ]
 

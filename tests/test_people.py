@@ -295,3 +295,18 @@ def test_a_credited_body_after_a_source_label_is_not_a_person() -> None:
     )
     people = lmcoop.parse(text).people
     assert [p.name for p in people] == ["Bounmy Sayavong"]
+
+
+# hostile input (no timing asserted): many indefinite descriptions and honorific-led list segments in a row
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Ann Lee, a water adviser with the Lake Institute, " * 5000,
+        "Were Mr. Bo Li, Director of X, Ms. Al Ng, Head of Y, " * 5000,
+        "Dr. Ann Lee, an " + "old " * 50000 + "engineer of",
+        "Vice Governor of Hill Province, " * 5000,
+    ],
+)
+def test_hostile_people_shapes_parse(text: str) -> None:
+    for person in lmcoop.parse(text).people:
+        assert text[person.start : person.end] == person.text

@@ -310,3 +310,49 @@ def test_a_credited_body_after_a_source_label_is_not_a_person() -> None:
 def test_hostile_people_shapes_parse(text: str) -> None:
     for person in lmcoop.parse(text).people:
         assert text[person.start : person.end] == person.text
+
+
+TRIE_TABLE = [
+    # (phrases longest first, text) → the shared-prefix alternation finds what the plain one finds
+    (["Dato' Sri", "Datuk", "Dato'", "Dr.", "Dr"], "Dato' Sri Lim met Dr. Ng and Datuk Ali; Dr Wong"),
+    (["H. E.", "H.E.", "H.E", "HE"], "H.E. Ms Lee, H. E. Tan, H.E Ong, HE Chua, HEX"),
+    (["Prof. Dr.", "Prof Dr", "Prof.", "Prof"], "Prof. Dr. Kim; Prof Dr Park; Prof. Yoon; Profile"),
+]
+
+
+@pytest.mark.parametrize(("phrases", "text"), TRIE_TABLE)
+def test_trie_alternation_matches_the_plain_alternation(phrases: list[str], text: str) -> None:
+    import regex
+
+    from lmcoop.extract.people import _trie
+
+    def atoms(phrase: str) -> list[str]:
+        return [r"\s?" if c == " " else regex.escape(c) for c in phrase]
+
+    plain = regex.compile("|".join("".join(atoms(p)) for p in phrases))
+    shared = regex.compile(_trie([atoms(p) for p in phrases]))
+    assert [m.span() for m in shared.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert shared.search(text) is not None
+
+
+ALTERNATION_TABLE = [
+    # (phrases longest first, text) → searched one by one, the matches are those of the alternation
+    (["among them", "including", "such as"], "Some, including Ann; others such as Bo, among them Cy"),
+    (["such as", "as"], "such as these, as well as those"),
+    (["ab c", "ab"], "ab c ab, xab c"),
+    (["including"], "INCLUDING: A; Including B"),
+]
+
+
+@pytest.mark.parametrize(("phrases", "text"), ALTERNATION_TABLE)
+def test_alternation_finds_what_the_one_alternation_finds(phrases: list[str], text: str) -> None:
+    import regex
+
+    from lmcoop.extract.people import _alternation
+
+    def compiled(alternatives: str) -> regex.Pattern[str]:
+        return regex.compile(rf"\b(?:{alternatives})[ \t,:]*", regex.IGNORECASE)
+
+    one = compiled("|".join(regex.escape(p) for p in phrases))
+    each = tuple(compiled(regex.escape(p)) for p in phrases)
+    assert [m.span() for m in _alternation(each, text)] == [m.span() for m in one.finditer(text)]

@@ -229,7 +229,7 @@ def _credit_line_outlets(text: str, tables: _Tables) -> list[_Candidate]:
     masthead_words = top.group("name").split() if top is not None else []
     if top is not None and len(masthead_words) >= 2 and masthead_words[-1].capitalize() in vocab.outlet_words:
         out.append(_Candidate(*top.span("name")))
-    for match in agency.finditer(text):
+    for match in agency.finditer(text) if "By" in text else ():
         line_start = text.rfind("\n", 0, match.start()) + 1
         if any(char.isdigit() for char in text[line_start : match.start()]):
             out.append(_Candidate(*match.span("name")))
@@ -240,7 +240,9 @@ def _credit_line_patterns(rules: RuleSet) -> tuple[regex.Pattern[str], regex.Pat
     del rules
     caps_word = r"\p{Lu}[\p{L}\p{N}&'.-]{0,30}"
     return (
-        regex.compile(rf"(?<=[|,])(?P<space>[ \t]*)(?P<name>{_CAP_RUN})[ \t]*(?=[|\n]|\Z)"),
+        regex.compile(
+            rf"[|,](?P<space>[ \t]*)(?P<name>{_CAP_RUN})[ \t]*(?=[|\n]|\Z)"
+        ),  # from the mark: no look-behind tried at every character
         regex.compile(rf"[ \t\n]{{0,20}}(?P<name>{caps_word}(?:[ \t]{caps_word}){{0,5}})[ \t]*\n"),
         regex.compile(
             r"(?<![\p{L}\p{N}])By(?:[ \t]{0,3}[:：][ \t]{0,3}|[ \t]{1,3})(?P<name>\p{Lu}{2,8})[ \t]*$", regex.MULTILINE

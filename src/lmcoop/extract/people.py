@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -22,6 +22,7 @@ from ..document import Document
 from ..models import Organization, Person, Role, Span
 from ..rules import RuleSet
 from .names import (
+    _POSSESSIVE_ENDINGS,
     Token,
     Vocabulary,
     bare,
@@ -49,63 +50,129 @@ _LED = frozenset({"led", "headed", "chaired"})
 _COPULA_PAIRS = frozenset({("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as")})
 _ROLE_LINKS = frozenset({"of", "with", "at", "from"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_MEMO_SIZE = 50_000
+"""Most words (or organization names) a RuleSet remembers a judgment of between parses."""
+_T = TypeVar("_T")
+_NAME_WORD = 1
+"""`_Context._word_kind`: the word may be part of a person's name."""
+_COUNTRY_START = 2
+"""`_Context._word_kind`: a country's name may start with the word (`names.country_at` looks further)."""
+_COUNTRY_COVER = 4
+"""`_Context._word_kind`: a country's name starting with the word is not part of a person's name."""
 
 
 @dataclass(frozen=True)
 class _Patterns:
     honorific: regex.Pattern[str]
-    byline: regex.Pattern[str]
+    bylines: tuple[regex.Pattern[str], ...]
+    """One pattern per byline label, longest first (see `_alternation`)."""
     cues: tuple[str, ...]
     """Lower-case cue phrases, each with a leading space, for an `endswith` test."""
-    list_cue: regex.Pattern[str]
+    list_cues: tuple[regex.Pattern[str], ...]
+    """One pattern per list cue, longest first (each starts with a literal the matcher finds fast)."""
     group: regex.Pattern[str]
     calendar: frozenset[str]
     attendance: frozenset[str]
+    group_words: frozenset[str]
+    """One-word group nouns, lower case ("delegation", "team")."""
+    group_phrases: tuple[str, ...]
+    """The group nouns as `group` matches them: a text without any has no match."""
+    not_name: frozenset[str]
+    """Words that are never part of a person's name: head nouns, function words, non-organization words."""
+    not_name_folded: frozenset[str]
+    """The same, lower case: title words, portfolio words, modifiers, months, system-prefix words."""
+    honorific_words: frozenset[str]
     place_heads: frozenset[str] = frozenset()
     """Last words of a place ("Province"): a run ending in one is not a name."""
     role_noun_endings: tuple[str, ...] = ()
     role_nouns: frozenset[str] = frozenset()
+    word_kinds: dict[str, int] = field(default_factory=dict, compare=False)
+    """Memo of `_Context._word_kind` (it depends on the word and these rules only), shared by parses."""
+    name_countries: dict[str, str | None] = field(default_factory=dict, compare=False)
+    """Memo of `_country_named` by organization name, shared by parses."""
 
 
 def _build(rules: RuleSet) -> _Patterns:
     people = rules.people
     honorifics = sorted({h for h in people.honorifics if h.strip()}, key=len, reverse=True)
-    alternatives = "|".join(regex.escape(h).replace(r"\ ", r"\s?") for h in honorifics)
+    alternatives = _trie([[r"\s?" if c == " " else regex.escape(c) for c in h] for h in honorifics])
     honorific = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}.])(?:{alternatives})(?:[ \t]+(?:{alternatives})){{0,2}}(?=[ \t]+[\p{{Lu}}])",
         regex.VERSION1,
     )
-    labels = "|".join(regex.escape(label) for label in sorted(people.byline_labels, key=len, reverse=True))
-    byline = regex.compile(
-        rf"(?:^|(?<=[\s(\[]))(?:{labels})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)"
+    labels = [regex.escape(label) for label in sorted(people.byline_labels, key=len, reverse=True)] or [""]
+    bylines = (
+        *(
+            regex.compile(
+                rf"(?:^|(?<=[\s(\[]))(?:{label})(?:[ \t]*[:：][ \t]*|(?<=\bby)[ \t]+)", regex.VERSION1 | regex.MULTILINE
+            )
+            for label in labels
+        ),
         # a byline line: "By Jane Doe | Delta Herald | …", the name ending at a bar, a comma, a dash, "and"
         # or the line's end (not "By Then the board …")
-        rf"|(?:^|(?<=[|¦]))[ \t]{{0,3}}By[ \t]+(?=\p{{Lu}}[\p{{L}}.'’-]{{0,30}}+"
-        rf"(?:[ \t]{{1,3}}\p{{Lu}}[\p{{L}}.'’-]{{0,30}}+){{1,4}}(?:[ \t]*[|¦,–—-]|[ \t]+and[ \t]|[ \t]*$))",
-        regex.VERSION1 | regex.MULTILINE,
+        regex.compile(
+            r"(?:^|(?<=[|¦]))[ \t]{0,3}By[ \t]+(?=\p{Lu}[\p{L}.'’-]{0,30}+"
+            r"(?:[ \t]{1,3}\p{Lu}[\p{L}.'’-]{0,30}+){1,4}(?:[ \t]*[|¦,–—-]|[ \t]+and[ \t]|[ \t]*$))",
+            regex.VERSION1 | regex.MULTILINE,
+        ),
     )
     cue_words = tuple(" " + " ".join(c.casefold().split()) for c in people.mentioned_cues if c.strip())
-    list_cues = "|".join(regex.escape(c) for c in sorted(people.list_cues, key=len, reverse=True))
-    list_cue = regex.compile(rf"\b(?:{list_cues})[ \t,:]*", regex.IGNORECASE)
+    cue_phrases = sorted(people.list_cues, key=len, reverse=True)
+    if not cue_phrases or not all(cue_phrases):  # an empty cue matches everywhere: keep the one alternation
+        cue_phrases = ["|".join(regex.escape(c) for c in cue_phrases)]
+    else:
+        cue_phrases = [regex.escape(c) for c in cue_phrases]
+    list_cues = tuple(regex.compile(rf"\b(?:{c})[ \t,:]*", regex.IGNORECASE) for c in cue_phrases)
     groups = "|".join(regex.escape(g) for g in sorted(people.group_words, key=len, reverse=True))
     group = regex.compile(
         rf"(?<![\p{{L}}-])([\p{{Lu}}][\p{{L}}]{{1,20}}(?:[ \t][\p{{Lu}}][\p{{L}}]{{1,20}})?)[ \t]+(?:{groups})\b"
     )
+    vocab = vocabulary(rules)
+    system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
     calendar = frozenset(
         k.casefold() for k in (*rules.dates.months, *rules.dates.weekdays) if len(k) > 3 and k.casefold() != "may"
     )
     return _Patterns(
         honorific,
-        byline,
+        bylines,
         cue_words,
-        list_cue,
+        list_cues,
         group,
         calendar,
         frozenset(v.casefold() for v in people.attendance_verbs),
-        frozenset(people.place_heads),
-        tuple(e.casefold() for e in people.role_noun_endings if e.strip()),
-        frozenset(w.casefold() for w in people.role_nouns),
+        frozenset(w.casefold() for w in people.group_words if " " not in w),
+        tuple(people.group_words),
+        vocab.heads | vocab.function_words | vocab.not_organization,
+        vocab.position_words | vocab.portfolio | vocab.modifiers | calendar | system_words,
+        vocab.honorific_words,
+        place_heads=frozenset(people.place_heads),
+        role_noun_endings=tuple(e.casefold() for e in people.role_noun_endings if e.strip()),
+        role_nouns=frozenset(w.casefold() for w in people.role_nouns),
     )
+
+
+def _trie(phrases: list[list[str]]) -> str:
+    r"""One regex alternation for `phrases` (each a list of regex atoms), sharing common prefixes.
+
+    "Dato'|Datuk|Dr.|Dr" becomes "D(?:at(?:o'|uk)|r(?:\.)?)": the matcher reads each character once
+    instead of trying every phrase at every position. Given `phrases` longest first, a longer phrase
+    is still tried before a shorter one it begins with, as in the plain alternation.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = root
+        for atom in phrase:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict[str, Any]]) -> str:
+        branches = [atom + pattern(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
 
 
 @dataclass
@@ -143,8 +210,9 @@ def find_people(
     document = doc if doc is not None else Document(text)
     tokens = document.tokens
     starts = [t.start for t in tokens]
-    org_index = _OrgIndex(text, organizations, tokens, vocab)
+    org_index = _OrgIndex(text, organizations)
     context = _Context(text, tokens, starts, vocab, patterns, org_index, rules, document)
+    org_index.find_countries(organizations, context)
     mentions = context.anchored_mentions()
     people = _group(text, tokens, mentions)
     _later_mentions(context, people)
@@ -155,7 +223,7 @@ def find_people(
 class _OrgIndex:
     """Organization mentions by offset, and each organization's country as the text states it."""
 
-    def __init__(self, text: str, organizations: tuple[Organization, ...], tokens: list[Token], vocab: Vocabulary):
+    def __init__(self, text: str, organizations: tuple[Organization, ...]):
         spans: list[tuple[int, int, Organization]] = []
         for org in organizations:
             for m in org.mentions or (org,):
@@ -167,9 +235,11 @@ class _OrgIndex:
         self.by_acronym = {org.acronym: org for org in organizations if org.acronym}
         self.text = text
         self.countries: dict[str, str | None] = {}
-        token_starts = [t.start for t in tokens]
+
+    def find_countries(self, organizations: tuple[Organization, ...], context: _Context) -> None:
+        """Each organization's country: from its name or the words around it, else from its parent body."""
         for org in organizations:
-            self.countries[org.name] = _org_country(text, org, tokens, token_starts, vocab)
+            self.countries[org.name] = _org_country(org, context)
         for _ in range(2):  # a unit of a national body belongs to the body's country (two levels up)
             for org in organizations:
                 if self.countries.get(org.name) is None and org.parent:
@@ -205,13 +275,13 @@ class _OrgIndex:
         return org.name
 
 
-def _org_country(text: str, org: Organization, tokens: list[Token], starts: list[int], vocab: Vocabulary) -> str | None:
+def _org_country(org: Organization, context: _Context) -> str | None:
     """The country an organization belongs to, when its name or the words around its first mention say so."""
-    name_tokens = [t for t in tokenize(org.name) if t.word] if may_name_country(org.name, vocab) else []
-    for index in range(len(name_tokens)):
-        found = country_at(name_tokens, index, vocab)
-        if found is not None and (index == 0 or index + found[1] == len(name_tokens)):
-            return found[0]
+    text, tokens, starts, vocab = context.text, context.tokens, context.starts, context.vocab
+    memo = context.patterns.name_countries
+    named = memo[org.name] if org.name in memo else _remember(memo, org.name, _country_named(org.name, vocab))
+    if named is not None:
+        return named
     first = org.mentions[0] if org.mentions else org
     for mention in org.mentions or (org,):
         if text[mention.start : mention.end] == org.name:
@@ -221,7 +291,7 @@ def _org_country(text: str, org: Organization, tokens: list[Token], starts: list
     if index > 0:
         before = index - 1
         for back in range(vocab.country_length):
-            found = country_at(tokens, before - back, vocab) if before - back >= 0 else None
+            found = context.country_at(before - back) if before - back >= 0 else None
             if found is not None and before - back + found[1] - 1 == before:
                 return found[0]
     after = bisect.bisect_left(starts, first.end)
@@ -238,13 +308,56 @@ def _org_country(text: str, org: Organization, tokens: list[Token], starts: list
         if word in ("of", ",", "in") and not tokens[step].newline_before:
             if tokens[step].text == "the":
                 step += 1
-            found = country_at(tokens, step, vocab)
+            found = context.country_at(step)
             if found is not None:
                 following = step + found[1]
                 listed = following < len(tokens) and tokens[following].text in ("and", "&")
                 if not (word == "," and listed):
                     return found[0]
     return None
+
+
+def _country_named(name: str, vocab: Vocabulary) -> str | None:
+    """The country an organization's name starts or ends with ("Ministry of Forests of Laos")."""
+    name_tokens = [t for t in tokenize(name) if t.word] if may_name_country(name, vocab) else []
+    for index in range(len(name_tokens)):
+        found = country_at(name_tokens, index, vocab)
+        if found is not None and (index == 0 or index + found[1] == len(name_tokens)):
+            return found[0]
+    return None
+
+
+def _remember(memo: dict[str, _T], key: str, value: _T) -> _T:
+    """Store a judgment in a memo shared by the parses of one RuleSet; a full memo starts over."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _alternation(patterns: tuple[regex.Pattern[str], ...], text: str) -> list[regex.Match[str]]:
+    """The matches `finditer` of the alternation "p0|p1|…" would find, each pattern searched on its own.
+
+    A pattern that starts with a literal is found fast; an alternation is tried at every position.
+    The leftmost match wins, an earlier pattern on a tie, and the search goes on from its end (the
+    patterns never match an empty string when there are several).
+    """
+    if len(patterns) == 1:
+        return list(patterns[0].finditer(text))
+    out: list[regex.Match[str]] = []
+    found = [p.search(text) for p in patterns]
+    position = 0
+    while True:
+        best = None
+        for rank, match in enumerate(found):
+            if match is not None and match.start() < position:
+                match = found[rank] = patterns[rank].search(text, position)
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return out
+        out.append(best)
+        position = best.end()
 
 
 class _Context:
@@ -269,57 +382,88 @@ class _Context:
         self.orgs = orgs
         self.rules = rules
         self.doc = doc
-        self._name_words: list[bool | None] = [None] * len(tokens)
         self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
-        self.country_cover: set[int] = set()
-        first_words = vocab.country_first_words
-        for i in self.cap_indices:
-            if tokens[i].text.casefold() not in first_words and bare(tokens[i].text).casefold() not in first_words:
-                continue
-            found = country_at(tokens, i, vocab)
-            if found is not None:
-                self.country_cover.update(range(i, i + found[1]))
         self.honorifics = [(m.start(), m.end(), m.group()) for m in patterns.honorific.finditer(text)]
-        self.honorific_tokens: set[int] = set()
-        for start, end, _ in self.honorifics:
-            first = bisect.bisect_left(starts, start)
-            self.honorific_tokens.update(range(first, bisect.bisect_left(starts, end)))
-        self.list_cue_ends = frozenset(m.end() for m in patterns.list_cue.finditer(text))
-        self.group_words = frozenset(w.casefold() for w in rules.people.group_words if " " not in w)
-        self.system_words = frozenset(w for prefix in vocab.system_prefixes for w in prefix)
-        self.org_words = frozenset(
-            w for org in orgs.by_acronym.values() for w in ((org.acronym,) if org.acronym else ())
-        )
+        self.honorific_starts = frozenset(start for start, _, _ in self.honorifics)
+        self.list_cue_ends = frozenset(m.end() for m in _alternation(patterns.list_cues, text))
+        self.group_words = patterns.group_words
+        self.org_words = frozenset(orgs.by_acronym)
+        self.countries: dict[int, tuple[str, int]] = {}
+        """Token index → the country named from there and how many tokens it takes (`country_at`)."""
+        self.name_words = self._name_word_flags()
 
     # --- words ---------------------------------------------------------------------------------
 
-    def name_word(self, index: int) -> bool:
-        """Can this token be part of a person's name? (memoized per token)"""
-        known = self._name_words[index]
-        if known is None:
-            known = self._name_words[index] = self._is_name_word(index)
-        return known
+    def _name_word_flags(self) -> list[bool]:
+        """Can each token be part of a person's name? One flag per token, computed once.
 
-    def _is_name_word(self, index: int) -> bool:
-        token = self.tokens[index]
-        if not token.word or not token.cap or is_possessive(token):
-            return False
-        text = token.text
+        Only capitalized words can be; each distinct word is judged once (`_word_kind`), then the
+        tokens inside a country name or an honorific are struck out.
+        """
+        tokens = self.tokens
+        flags = [False] * len(tokens)
+        known = self.patterns.word_kinds
+        kinds: dict[str, int] = {}
+        country_starts: list[tuple[int, int]] = []
+        for i in self.cap_indices:
+            text = tokens[i].text
+            kind = kinds.get(text)
+            if kind is None:
+                kind = known.get(text)
+                if kind is None:
+                    kind = _remember(known, text, self._word_kind(text))
+                if text in self.org_words:
+                    kind &= ~_NAME_WORD  # an acronym this text defines for a body
+                kinds[text] = kind
+            if kind & _NAME_WORD:
+                flags[i] = True
+            if kind & (_COUNTRY_START | _COUNTRY_COVER):
+                country_starts.append((i, kind))
+        for i, kind in country_starts:
+            found = country_at(tokens, i, self.vocab)
+            if found is not None:
+                self.countries[i] = found
+                if kind & _COUNTRY_COVER:
+                    for j in range(i, i + found[1]):
+                        flags[j] = False
+        starts = self.starts
+        for start, end, _ in self.honorifics:
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end)
+            flags[first:last] = [False] * (last - first)
+        return flags
+
+    def _word_kind(self, text: str) -> int:
+        """What a capitalized word may be, judged on the word alone: a name word, a country's first word."""
+        patterns = self.patterns
         low = text.casefold()
-        vocab = self.vocab
-        if text in vocab.heads or low in vocab.position_words or low in vocab.portfolio or low in vocab.modifiers:
-            return False
-        if low in vocab.honorific_words and (len(text) > 2 or token.upper or text in ("Mr", "Ms", "Dr")):
-            return False
-        if text in vocab.function_words or low in self.patterns.calendar or text in self.org_words:
-            return False
-        if text in vocab.not_organization or low in self.system_words:
-            return False
-        if any(c.isdigit() for c in text):
-            return False
-        if index in self.country_cover or index in self.honorific_tokens:
-            return False
-        return not (token.upper and len(text) > 1 and text in self.orgs.by_acronym)
+        first_words = self.vocab.country_first_words
+        stem = bare(text).casefold()
+        kind = _COUNTRY_COVER if low in first_words or stem in first_words else 0
+        if stem.rstrip(".") in first_words:
+            kind |= _COUNTRY_START
+        if text in patterns.not_name or low in patterns.not_name_folded:
+            return kind
+        if len(text) > 2 and text.endswith(_POSSESSIVE_ENDINGS):
+            return kind
+        if low in patterns.honorific_words and (
+            len(text) > 2 or (len(text) == 2 and text.isupper()) or text in ("Mr", "Ms", "Dr")
+        ):
+            return kind
+        if not text.isalpha() and any(c.isdigit() for c in text):
+            return kind
+        return kind | _NAME_WORD
+
+    def country_at(self, index: int, limit: int | None = None) -> tuple[str, int] | None:
+        """`names.country_at` on the text's tokens, looked up: every country name was found up front."""
+        found = self.countries.get(index)
+        if found is None or limit is None or index + found[1] <= limit:
+            return found if limit is None or index < limit else None
+        return country_at(self.tokens, index, self.vocab, limit)
+
+    def name_word(self, index: int) -> bool:
+        """Can this token be part of a person's name?"""
+        return self.name_words[index]
 
     def run_at(self, index: int) -> int:
         """Index of the last token of the name run that starts at `index` (or index - 1 if none)."""
@@ -427,10 +571,12 @@ class _Context:
         done = -1
         tokens = self.tokens
         n = len(tokens)
-        for index in self.cap_indices:
-            if index <= done or index + 1 >= n or not (tokens[index + 1].cap or tokens[index + 1].text == "."):
-                continue
-            if index in found or not self.name_word(index) or not self.starts_name(index):
+        flags = self.name_words
+        starts = [  # a name word followed by another capitalized word or an initial's dot
+            i for i in self.cap_indices if flags[i] and i + 1 < n and (tokens[i + 1].cap or tokens[i + 1].text == ".")
+        ]
+        for index in starts:
+            if index <= done or index in found or not self.starts_name(index):
                 continue
             last = self.run_at(index)
             if last < index or not self.is_name(index, last):
@@ -470,7 +616,7 @@ class _Context:
                 found[index] = mention
 
     def _byline_mentions(self, found: dict[int, _Mention]) -> None:
-        for match in self.patterns.byline.finditer(self.text):
+        for match in _alternation(self.patterns.bylines, self.text):
             label = self.text[match.start() : match.end()].rstrip(" \t:：")
             index = bisect.bisect_left(self.starts, match.end())
             while index < len(self.tokens):
@@ -732,7 +878,7 @@ class _Context:
         after = bisect.bisect_left(self.starts, org[1])
         if after + 1 < len(self.tokens) and self.tokens[after].text == "of":
             step = after + 2 if self.tokens[after + 1].text == "the" else after + 1
-            found = country_at(self.tokens, step, self.vocab)
+            found = self.country_at(step)
             if found is not None:
                 country = found[0]
         if country is not None:
@@ -771,7 +917,7 @@ class _Context:
                 break
             elif text == "," and depth == 0 and opener == "," and j + 1 < limit:
                 nxt = j + 1
-                if tokens[nxt].text == "and" or nxt in self.honorific_tokens:
+                if tokens[nxt].text == "and" or tokens[nxt].start in self.honorific_starts:
                     break  # ", Mr. B, Vice President of …": the next listed person's own segment
                 if self.name_word(nxt) and self.starts_name(nxt):
                     run = self.run_at(nxt)
@@ -873,7 +1019,7 @@ class _Context:
         token = self.tokens[index]
         if self.orgs.first_in(token.start, token.end) is not None:
             return False
-        if country_at(self.tokens, index, self.vocab) is not None or is_possessive(token):
+        if self.country_at(index) is not None or is_possessive(token):
             return False
         return token.text not in self.vocab.heads and token.text.casefold() not in self.vocab.portfolio
 
@@ -885,7 +1031,7 @@ class _Context:
         if j < end and tokens[j].text in ("of", "for"):
             j += 1
             while j < end and (tokens[j].cap or tokens[j].text in ("and", "&", ",")):
-                if country_at(tokens, j, self.vocab) is not None:
+                if self.country_at(j) is not None:
                     break
                 portfolio.append(tokens[j].text)
                 j += 1
@@ -909,7 +1055,7 @@ class _Context:
         j = start
         while j < end:
             token = tokens[j]
-            found = country_at(tokens, j, self.vocab, limit=end)
+            found = self.country_at(j, limit=end)
             if found is not None and j > 0 and tokens[j - 1].cap and tokens[j - 1].word:
                 prev_low = tokens[j - 1].text.casefold()
                 if not (prev_low in self.vocab.position_words or prev_low in self.vocab.modifiers):
@@ -1057,6 +1203,8 @@ class _Context:
         cut = self.text.find(";", offset, sentence_end)
         sentence_end = cut if cut >= 0 else sentence_end
         sentence = self.text[sentence_start:sentence_end]
+        if not any(phrase in sentence for phrase in self.patterns.group_phrases):
+            return None  # a plain substring test is far cheaper than trying the pattern at every character
         best: tuple[int, str] | None = None
         for match in self.patterns.group.finditer(sentence):
             words = tokenize(match.group(1))
@@ -1114,8 +1262,9 @@ def _later_mentions(context: _Context, people: list[_Person]) -> None:
     if not people:
         return
     done = -1
-    for index in context.cap_indices:
-        if index <= done or tokens[index].text.casefold() not in word_owner:
+    named = [i for i in context.cap_indices if tokens[i].text.casefold() in word_owner]
+    for index in named:
+        if index <= done:
             continue
         if index in taken or not context.name_word(index) or not context.starts_name(index):
             continue
@@ -1142,8 +1291,9 @@ def _title_mentions(context: _Context, people: list[_Person]) -> None:
             holders.setdefault(position.split()[-1].casefold(), []).append(person)
     if not holders:
         return
-    for index, token in enumerate(tokens):
-        if token.text not in ("the", "The") or index + 1 >= len(tokens):
+    articles = [i for i, t in enumerate(tokens) if t.text == "the" or t.text == "The"]
+    for index in articles:
+        if index + 1 >= len(tokens):
             continue
         title = tokens[index + 1]
         owners = holders.get(title.text.casefold())

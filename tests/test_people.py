@@ -152,6 +152,65 @@ TABLE: list[tuple[str, list[Row]]] = [
         "The view of Laotian forestry minister Bounmy Keo was cited.",
         [("Bounmy Keo", None, "minister", None, "Laos", "attendee")],
     ),
+    # "Name, a|an <role words> of|with|at|from Org": an indefinite description gives position and body
+    (
+        "Also present was Mr. Dao Van Khoi, a hydrologist of the Upland Rivers Research Institute (URRI).",
+        [("Dao Van Khoi", "Mr.", "hydrologist", "Upland Rivers Research Institute", None, "attendee")],
+    ),
+    (
+        "Dr. Mira Holt, a wetland policy adviser with the Coastal Basins Institute, led the session.",
+        [("Mira Holt", "Dr.", "wetland policy adviser", "Coastal Basins Institute", None, "attendee")],
+    ),
+    (
+        "Dr. Somsak Vongdara, an aquatic ecologist at RAFC (River Aquatic Fauna Center), told the meeting.",
+        [("Somsak Vongdara", "Dr.", "aquatic ecologist", "River Aquatic Fauna Center", None, "attendee")],
+    ),
+    (
+        "Mr. Hans Weber, an engineer from Austria, joined the visit.",
+        [("Hans Weber", "Mr.", "engineer", None, "Austria", "attendee")],
+    ),
+    # an indefinite phrase that ends in no role noun gives no position
+    (
+        "Mr. Hans Weber, a long time friend of the centre, joined the visit.",
+        [("Hans Weber", "Mr.", None, None, None, "attendee")],
+    ),
+    # an inverted list: each "Name, Position of Org" segment belongs to the name that opens it
+    (
+        "Attending the ceremony were Mr. Le Quang Vinh, Deputy Director General of the Lakes Department (LD), "
+        "Mr. Park Min-jun, Vice President of the Seoul Water Institute (SWI), and Ms. Anna Berg, Head of the "
+        "Soil Division of LD.",
+        [
+            ("Le Quang Vinh", "Mr.", "Deputy Director General", "Lakes Department", None, "attendee"),
+            ("Park Min-jun", "Mr.", "Vice President", "Seoul Water Institute", None, "attendee"),
+            ("Anna Berg", "Ms.", "Head", "Soil Division", None, "attendee"),
+        ],
+    ),
+    (
+        "Among the speakers were H.E. Dr. Chea Sokha, Director General of the Department of River Works of the "
+        "Ministry of Rivers of Cambodia, Daw Thida Aye, Deputy Director of the Delta Office.",
+        [
+            ("Chea Sokha", "H.E. Dr.", "Director General", "Department of River Works", "Cambodia", "attendee"),
+            ("Thida Aye", "Daw", "Deputy Director", "Delta Office", None, "attendee"),
+        ],
+    ),
+    # Malaysian titles are honorifics, not part of the name
+    (
+        "Datin Siti Aminah Yusof, Deputy Secretary-General of the Ministry of Forests, spoke.",
+        [("Siti Aminah Yusof", "Datin", "Deputy Secretary-General", "Ministry of Forests", None, "attendee")],
+    ),
+    (
+        "Puan Sri Noor Hayati Ismail attended the dinner.",
+        [("Noor Hayati Ismail", "Puan Sri", None, None, None, "attendee")],
+    ),
+    # "Position of <Place Province>": the place is the title's jurisdiction, never a person
+    (
+        "The forum heard Mr. Zhou Weiming, Vice Governor of Lakeside Province, and Ms. Ada Obi, Minister of Forests.",
+        [
+            ("Zhou Weiming", "Mr.", "Vice Governor", None, None, "attendee"),
+            ("Ada Obi", "Ms.", "Minister", None, None, "attendee"),
+        ],
+    ),
+    ("The Deputy Mayor of Riverton City spoke, and the Vice Governor of Hill County Region thanked him.", []),
 ]
 
 
@@ -236,6 +295,21 @@ def test_a_credited_body_after_a_source_label_is_not_a_person() -> None:
     )
     people = lmcoop.parse(text).people
     assert [p.name for p in people] == ["Bounmy Sayavong"]
+
+
+# hostile input (no timing asserted): many indefinite descriptions and honorific-led list segments in a row
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Ann Lee, a water adviser with the Lake Institute, " * 5000,
+        "Were Mr. Bo Li, Director of X, Ms. Al Ng, Head of Y, " * 5000,
+        "Dr. Ann Lee, an " + "old " * 50000 + "engineer of",
+        "Vice Governor of Hill Province, " * 5000,
+    ],
+)
+def test_hostile_people_shapes_parse(text: str) -> None:
+    for person in lmcoop.parse(text).people:
+        assert text[person.start : person.end] == person.text
 
 
 TRIE_TABLE = [

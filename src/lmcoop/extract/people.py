@@ -48,6 +48,7 @@ _APPOSITIVE_WORDS = frozenset(
 _PHRASE_LIMIT = 24
 _LED = frozenset({"led", "headed", "chaired"})
 _COPULA_PAIRS = frozenset({("has", "been"), ("had", "been"), ("serves", "as"), ("served", "as")})
+_ROLE_LINKS = frozenset({"of", "with", "at", "from"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _MEMO_SIZE = 50_000
 """Most words (or organization names) a RuleSet remembers a judgment of between parses."""
@@ -81,6 +82,10 @@ class _Patterns:
     not_name_folded: frozenset[str]
     """The same, lower case: title words, portfolio words, modifiers, months, system-prefix words."""
     honorific_words: frozenset[str]
+    place_heads: frozenset[str] = frozenset()
+    """Last words of a place ("Province"): a run ending in one is not a name."""
+    role_noun_endings: tuple[str, ...] = ()
+    role_nouns: frozenset[str] = frozenset()
     word_kinds: dict[str, int] = field(default_factory=dict, compare=False)
     """Memo of `_Context._word_kind` (it depends on the word and these rules only), shared by parses."""
     name_countries: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -140,6 +145,9 @@ def _build(rules: RuleSet) -> _Patterns:
         vocab.heads | vocab.function_words | vocab.not_organization,
         vocab.position_words | vocab.portfolio | vocab.modifiers | calendar | system_words,
         vocab.honorific_words,
+        place_heads=frozenset(people.place_heads),
+        role_noun_endings=tuple(e.casefold() for e in people.role_noun_endings if e.strip()),
+        role_nouns=frozenset(w.casefold() for w in people.role_nouns),
     )
 
 
@@ -376,6 +384,7 @@ class _Context:
         self.doc = doc
         self.cap_indices = [i for i, t in enumerate(tokens) if t.cap and t.word]
         self.honorifics = [(m.start(), m.end(), m.group()) for m in patterns.honorific.finditer(text)]
+        self.honorific_starts = frozenset(start for start, _, _ in self.honorifics)
         self.list_cue_ends = frozenset(m.end() for m in _alternation(patterns.list_cues, text))
         self.group_words = patterns.group_words
         self.org_words = frozenset(orgs.by_acronym)
@@ -531,6 +540,8 @@ class _Context:
         words = [t for t in self.tokens[first : last + 1] if t.word]
         if not 2 <= len(words) <= _MAX_NAME:
             return False
+        if words[-1].text in self.patterns.place_heads:
+            return False  # "Vice Governor of Hunan Province": a place, not a person
         return any(len(t.text) > 1 for t in words)
 
     def portfolio_run(self, first: int, last: int) -> bool:
@@ -774,6 +785,8 @@ class _Context:
         index += 1
         if index >= len(tokens) or tokens[index].text in ("and", "or"):
             return False
+        if opener == "," and tokens[index].text in ("a", "an") and self._indefinite(index, mention):
+            return True
         phrase_end = self._phrase_end(index, opener)
         if tokens[index].text.casefold() == "then":
             # "X, then Premier of …": a title held in the past, not at this event
@@ -786,6 +799,38 @@ class _Context:
                 if not (j > 0 and tokens[j - 1].text == "the") and not followed_by_head and not inside:
                     return False
         return self._read_title(index, phrase_end, mention, appositive=True)
+
+    def _indefinite(self, index: int, mention: _Mention) -> bool:
+        """ "Name, a water governance adviser with Org": up to four lower-case words ending in a role noun
+        after the article are the position; the body after of/with/at/from is the organization."""
+        tokens = self.tokens
+        n = len(tokens)
+        j = index + 1
+        while j < n and j - index <= 4 and tokens[j].word and not tokens[j].cap and tokens[j].text not in _ROLE_LINKS:
+            j += 1
+        role_end = j - 1
+        if role_end <= index or tokens[role_end].start - tokens[index].end > 60:
+            return False
+        low = tokens[role_end].text.casefold()
+        if not (
+            low in self.patterns.role_nouns
+            or low in self.vocab.position_words
+            or (len(low) > 4 and low.endswith(self.patterns.role_noun_endings))
+        ):
+            return False
+        mention.position = self.text[tokens[index + 1].start : tokens[role_end].end]
+        if j + 1 < n and tokens[j].text in _ROLE_LINKS:
+            step = j + 2 if tokens[j + 1].text == "the" and j + 2 < n else j + 1
+            org = self.orgs.first_in(tokens[step].start, tokens[step].end)
+            if org is None and step + 2 < n and tokens[step + 1].text == "(":
+                org = self.orgs.first_in(tokens[step + 2].start, tokens[step + 2].end)  # "at ACR (Full Name)"
+            if org is not None:
+                mention.organization = self.orgs.written(org)
+                mention.country = mention.country or self.orgs.countries.get(org[2].name)
+            elif mention.country is None:
+                place = country_at(tokens, step, self.vocab)  # "a consultant from Germany"
+                mention.country = place[0] if place is not None else None
+        return True
 
     def _its_owner(self, offset: int) -> Organization | None:
         """The body "its" refers to: the subject of a recent sentence ("The Lake Institute …", "The institute …"),
@@ -872,8 +917,8 @@ class _Context:
                 break
             elif text == "," and depth == 0 and opener == "," and j + 1 < limit:
                 nxt = j + 1
-                if tokens[nxt].text == "and":
-                    break
+                if tokens[nxt].text == "and" or tokens[nxt].start in self.honorific_starts:
+                    break  # ", Mr. B, Vice President of …": the next listed person's own segment
                 if self.name_word(nxt) and self.starts_name(nxt):
                     run = self.run_at(nxt)
                     if self.is_name(nxt, run):

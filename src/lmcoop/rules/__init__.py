@@ -107,6 +107,12 @@ class PeopleRules(_Section):
     """Words that open a list of names ("including", "such as", "namely")."""
     group_words: list[str] = Field(default_factory=list)
     """Nouns after a demonym that give the country of the people around ("delegation", "team", "side")."""
+    place_heads: list[str] = Field(default_factory=list)
+    """Last words of a place ("Province", "County"): a capitalized run ending in one is never a person."""
+    role_noun_endings: list[str] = Field(default_factory=list)
+    """Endings of lower-case role nouns in "Name, a hydrologist at Org" ("-ist", "-er", "-or")."""
+    role_nouns: list[str] = Field(default_factory=list)
+    """Lower-case role nouns without such an ending ("expert", "fellow", "specialist" is covered by "-ist")."""
 
 
 class OrganizationRules(_Section):

@@ -255,3 +255,27 @@ def test_killing_the_cli_leaves_no_worker_behind(tmp_path: Path, sig: signal.Sig
         for pid in workers:  # do not leave them running if the test failed
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_long_parse_pauses_the_collector_and_restores_it() -> None:
+    """Long texts parse with the cyclic collector paused; it is enabled again after, even on error paths,
+    and a collector the caller disabled stays disabled."""
+    import gc
+
+    from lmcoop.pipeline import GC_PAUSE_CHARACTERS
+
+    line = "Mr. Tana Rith, Director of the Delta Water Institute (DWI), attended the forum on 3 May 2021.\n"
+    text = line * (GC_PAUSE_CHARACTERS // len(line) + 1)
+    assert gc.isenabled()
+    paused = lmcoop.parse(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        unpaused_state = lmcoop.parse(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert paused == unpaused_state
+    with pytest.raises(TypeError):
+        lmcoop.parse(b"x" * GC_PAUSE_CHARACTERS)  # type: ignore[arg-type]
+    assert gc.isenabled()

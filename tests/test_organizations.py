@@ -210,3 +210,19 @@ def test_tokens_spelled(text: str, expected: list[str]) -> None:
     found = _tokens_spelled(text, tokens, frozenset({"UN", "Un", "United"}))
     assert [tokens[i].text for i in found] == expected
     assert found == [i for i, t in enumerate(tokens) if t.text in {"UN", "Un", "United"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No credits here, none at all.", []),
+        ("By Jane Doe, Delta Herald\nBody, text.", [(0, 25, True)]),
+        ("Head\nBy Ann Lee | Delta Herald | Updated: 2023-01-02\nBody", [(5, 52, True)]),
+        ("Menu | News | About\nBody | more\nby Ann", [(0, 19, False), (20, 31, False), (32, 38, True)]),
+        ("Text with By inside, and | a bar", [(0, 32, False)]),
+    ],
+)
+def test_credit_lines_are_the_bar_lines_and_bylines(text: str, expected: list[tuple[int, int, bool]]) -> None:
+    from lmcoop.extract.organizations import _credit_lines
+
+    assert _credit_lines(text) == expected

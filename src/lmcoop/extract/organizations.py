@@ -215,16 +215,15 @@ def _credit_line_outlets(text: str, tables: _Tables) -> list[_Candidate]:
     field_pattern, masthead, agency = tables.credit_lines
     vocab = tables.vocab
     out: list[_Candidate] = []
-    for match in field_pattern.finditer(text):
-        start, end = match.span("name")
-        words = text[start:end].split()
-        if len(words) < 2 or words[-1] not in vocab.outlet_words:  # not a menu's "News"
-            continue
-        if text[start - 1 - len(match.group("space"))] == ",":
-            line_start = text.rfind("\n", 0, start) + 1
-            if not text.startswith(("By ", "by "), line_start):
+    for line_start, line_end, byline in _credit_lines(text):
+        for match in field_pattern.finditer(text, line_start, line_end):
+            start, end = match.span("name")
+            words = text[start:end].split()
+            if len(words) < 2 or words[-1] not in vocab.outlet_words:  # not a menu's "News"
+                continue
+            if not byline and text[start - 1 - len(match.group("space"))] == ",":
                 continue  # after a comma only on a byline: "By Jane Doe, Delta Herald"
-        out.append(_Candidate(start, end))
+            out.append(_Candidate(start, end))
     top = masthead.match(text)
     masthead_words = top.group("name").split() if top is not None else []
     if top is not None and len(masthead_words) >= 2 and masthead_words[-1].capitalize() in vocab.outlet_words:
@@ -233,6 +232,32 @@ def _credit_line_outlets(text: str, tables: _Tables) -> list[_Candidate]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         if any(char.isdigit() for char in text[line_start : match.start()]):
             out.append(_Candidate(*match.span("name")))
+    return out
+
+
+def _credit_lines(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_byline)`` of the lines a credit field can stand on: those holding a bar, and
+    bylines (opening with "By "), found with `str.find` instead of trying the field pattern at every comma."""
+    starts = {text.rfind("\n", 0, bar) + 1 for bar in _find_all(text, "|")}
+    bylines = {0} if text.startswith(("By ", "by ")) else set()
+    bylines.update(at + 1 for marker in ("\nBy ", "\nby ") for at in _find_all(text, marker))
+    out = []
+    for start in sorted(starts | bylines):
+        end = text.find("\n", start)
+        out.append((start, len(text) if end < 0 else end, start in bylines))
+    return out
+
+
+def _find_all(text: str, literal: str) -> list[int]:
+    """Every offset of `literal` in `text`, one line at most per hit (the scan goes on after the line)."""
+    out = []
+    at = text.find(literal)
+    while at >= 0:
+        out.append(at)
+        line_end = text.find("\n", at + 1)
+        if line_end < 0:
+            break
+        at = text.find(literal, line_end)
     return out
 
 

@@ -431,7 +431,14 @@ def _signed_agreement(text: str, patterns: _Patterns, start: int, end: int) -> t
 
 
 def _dates_in(found: Found, start: int, end: int) -> list[DateMention]:
-    return [d for d in found.dates if d.start >= start and d.end <= end]
+    """The dates inside ``[start, end)``; `found.dates` is in text order, so only those are looked at."""
+    out = []
+    for d in found.dates[bisect.bisect_left(found.dates, start, key=lambda m: m.start) :]:
+        if d.start >= end:
+            break
+        if d.end <= end:
+            out.append(d)
+    return out
 
 
 def _is_published(found: Found, mention: DateMention) -> bool:

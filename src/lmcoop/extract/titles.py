@@ -152,7 +152,7 @@ def find_title(doc: Document, rules: RuleSet, dates: Sequence[DateMention]) -> S
             score += 1
         if _looks_like_site_name(candidate_words[index], words):
             score -= 2
-        if _is_masthead(text, lines, index, words):
+        if _is_masthead(text, lines, index, candidate_words[index], words):
             score -= 4
         if score > best_score:
             best_index, best_score = index, score
@@ -300,14 +300,13 @@ def _looks_like_site_name(tokens: list[str], words: _PageWords) -> bool:
     )
 
 
-def _is_masthead(text: str, lines: list[_Line], index: int, words: _PageWords) -> bool:
+def _is_masthead(text: str, lines: list[_Line], index: int, tokens: list[str], words: _PageWords) -> bool:
     """ "THE NORTHERN TIMES" over "PUBLISHED : 6 FEB 2024" / "WRITER: …": the outlet's name, not a headline.
 
     A short line right above a date line or a "LABEL: value" line: ALL-CAPS with at most three words,
     or a name ending in an outlet word ("Times", "Daily", "Post": "THE NORTHERN TIMES", "The Evening
     Post"). Only a penalty: with no other candidate it stays the title."""
     line = text[lines[index].start : lines[index].end]
-    tokens = _WORD.findall(line)
     if not tokens or len(tokens) > 6 or not any(char.isalpha() for char in line):
         return False
     if tokens[-1].casefold() in words.outlets:
